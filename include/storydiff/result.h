@@ -1,0 +1,99 @@
+// storydiff — the one result model every renderer reads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storydiff/document.h"
+#include "storydiff/options.h"
+
+namespace storydiff {
+
+/// The JSON schema version of Comparison (schema/comparison.schema.json). Bump it on any
+/// incompatible change to the JSON.
+inline constexpr int kResultVersion = 1;
+
+/// What happened to a claim between the old and the new document.
+enum class Op {
+  equal,     ///< the same sentence(s), up to the comparison options
+  modified,  ///< reworded: matched by similarity, with a word diff
+  added,     ///< only in the new document
+  removed,   ///< only in the old document
+};
+
+/// "equal", "modified", "added" or "removed".
+std::string_view op_name(Op op) noexcept;
+
+/// One step of a word diff.
+enum class EditOp { equal, insert, remove };
+
+/// "equal", "insert" or "delete".
+std::string_view edit_op_name(EditOp op) noexcept;
+
+/// A run of text in a word diff. Concatenating the equal and remove runs gives the old text;
+/// the equal and insert runs, the new text.
+struct Edit {
+  EditOp op = EditOp::equal;
+  std::string text;
+};
+
+/// A change a reader should not miss.
+enum class CalloutKind {
+  number,       ///< a figure changed: "23" -> "50"
+  quote,        ///< words inside quotation marks changed
+  attribution,  ///< the speaker of "said"/"told"/"according to" changed
+};
+
+/// "number", "quote" or "attribution".
+std::string_view callout_kind_name(CalloutKind kind) noexcept;
+
+/// A flagged change inside a modified claim.
+struct Callout {
+  CalloutKind kind = CalloutKind::number;
+  std::string old_text;  ///< what the old document said ("" when the new one added it)
+  std::string new_text;  ///< what the new document says ("" when it was dropped)
+};
+
+/// One row of the alignment. `a` and `b` index documents[0].sentences and documents[1].sentences;
+/// a split is one `a` with two or more `b`, a merge the reverse. Every sentence of both documents
+/// is in exactly one entry.
+struct AlignmentEntry {
+  Op op = Op::equal;
+  std::vector<std::uint32_t> a;
+  std::vector<std::uint32_t> b;
+  bool moved = false;             ///< matched, but out of the order the rest keeps
+  double similarity = 0.0;        ///< 1 for equal, 0 for added/removed
+  std::vector<Edit> tokens;       ///< the word diff, for modified entries
+  std::vector<Callout> callouts;  ///< flagged changes, for modified entries
+};
+
+/// Counts over the alignment. Claims are entries; sentence counts are per document.
+struct Stats {
+  std::uint32_t equal = 0;     ///< entries by op
+  std::uint32_t modified = 0;
+  std::uint32_t added = 0;
+  std::uint32_t removed = 0;
+  std::uint32_t moved = 0;     ///< matched entries flagged moved
+  std::uint32_t splits = 0;    ///< entries with one a and several b
+  std::uint32_t merges = 0;    ///< entries with several a and one b
+  std::uint32_t old_sentences = 0;
+  std::uint32_t new_sentences = 0;
+  /// Share of both documents' sentences that are matched, weighted by similarity, in [0, 1].
+  double overlap = 0.0;
+};
+
+/// The comparison of two documents.
+struct Comparison {
+  Options options;                        ///< the options it was computed with
+  std::vector<Document> documents;        ///< [old, new]
+  std::vector<AlignmentEntry> alignment;  ///< in reading order of the new document, with removed
+                                          ///< claims where they stood in the old one
+  Stats stats;
+  bool approximate = false;               ///< a work budget was hit; the result is valid but
+                                          ///< may not be the best alignment
+  std::vector<std::string> warnings;      ///< reader and engine warnings, prefixed by document
+};
+
+}  // namespace storydiff

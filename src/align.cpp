@@ -1,0 +1,538 @@
+#include "align.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "lexicon.h"
+#include "normalize.h"
+#include "utf8.h"
+
+namespace storydiff::detail {
+namespace {
+
+// Function words still count, but a shared "the" is worth a fifth of a shared content word.
+constexpr double kFunctionWeight = 0.2;
+// A term found in more sentences than this is too common to find candidates with (it still
+// counts in the similarity of the candidates found through rarer terms).
+constexpr std::size_t kMaxPostings = 400;
+// Reworded candidates kept per sentence, best first by the index's estimate.
+constexpr std::size_t kCandidatesPerSentence = 12;
+// Postings visited in all before the search stops and the result is flagged approximate.
+constexpr std::uint64_t kWorkBudget = 100'000'000;
+// Between two matched neighbours, a sentence in the same slot needs only this share of the
+// threshold: position is evidence too.
+constexpr double kAnchoredRatio = 0.6;
+// A sentence joins a split or merge when this share of its weight is found in the other side.
+constexpr double kGroupCoverage = 0.5;
+// ... and when the joined group is this much more similar than the pair alone.
+constexpr double kGroupGain = 0.03;
+
+using Bag = std::vector<std::uint32_t>;  // sorted term ids, repeated for repeated terms
+
+// The hash of a sentence's normalised form: white space collapsed, and case and punctuation
+// dropped when the options say so. Equal hashes mean "equal" claims. Hashed as it is read: this
+// runs over every byte of both documents.
+class KeyHasher {
+ public:
+  void byte(unsigned char c) {
+    h_ ^= c;
+    h_ *= 1099511628211ull;
+  }
+  void bytes(std::string_view s) {
+    for (const char c : s) byte(static_cast<unsigned char>(c));
+  }
+  std::uint64_t value() const { return h_; }
+
+ private:
+  std::uint64_t h_ = 1469598103934665603ull;  // FNV-1a
+};
+
+std::uint64_t exact_key(std::string_view text, const Sentence& s, const Options& o,
+                        std::string& scratch, std::vector<Token>& toks) {
+  KeyHasher h;
+  if (o.ignore_punctuation) {
+    toks.clear();
+    tokenize(text, s.start, s.end, toks);
+    bool first = true;
+    for (const Token& t : toks) {
+      if (t.kind != TokenKind::word && t.kind != TokenKind::number) continue;
+      if (!first) h.byte(' ');
+      first = false;
+      const auto w = text.substr(t.start, t.end - t.start);
+      if (o.ignore_case) {
+        scratch.clear();
+        append_lower(w, scratch);
+        h.bytes(scratch);
+      } else {
+        h.bytes(w);
+      }
+    }
+    return h.value();
+  }
+  bool space = false;
+  for (std::size_t i = s.start; i < s.end;) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+        space = true;
+      } else {
+        if (space) h.byte(' ');
+        space = false;
+        h.byte((o.ignore_case && c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c);
+      }
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    const char32_t cp = decode_at(text, i, len);
+    if (is_space(cp)) {
+      space = true;
+    } else {
+      if (space) h.byte(' ');
+      space = false;
+      if (o.ignore_case) {
+        scratch.clear();
+        append_utf8(scratch, to_lower(cp));
+        h.bytes(scratch);
+      } else {
+        h.bytes(text.substr(i, len));
+      }
+    }
+    i += len;
+  }
+  return h.value();
+}
+
+class Aligner {
+ public:
+  Aligner(const Document& a, const Document& b, const Options& o) : a_(a), b_(b), o_(o) {}
+
+  AlignResult run() {
+    const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
+    ma_.assign(na, kNone);
+    mb_.assign(nb, kNone);
+    title_a_ = has_title(a_);
+    title_b_ = has_title(b_);
+    match_exact();
+    compute_features();
+    match_reworded();
+    fill_anchored_gaps();
+    if (o_.detect_splits) find_splits_and_merges();
+    return collect();
+  }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+  // A headline matches only a headline: it names the story, a body sentence states a claim.
+  // Headline: the first sentence, alone in its paragraph, without final punctuation.
+  static bool has_title(const Document& d) {
+    if (d.sentences.empty()) return false;
+    if (d.sentences.size() > 1 && d.sentences[1].paragraph == d.sentences[0].paragraph) return false;
+    const Sentence& s = d.sentences[0];
+    std::size_t len = 0;
+    const char32_t last = decode_before(d.text, s.end, len);
+    return !(last == '.' || last == '!' || last == '?' || last == 0x2026 || last == '"' ||
+             last == 0x201D || last == 0x3002);
+  }
+  bool compatible(std::uint32_t i, std::uint32_t j) const {
+    return (title_a_ && i == 0) == (title_b_ && j == 0);
+  }
+
+  // --- exact matches --------------------------------------------------------------------------
+  void match_exact() {
+    std::string scratch;
+    std::vector<Token> toks;
+    const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
+    std::vector<std::uint64_t> ka(na);
+    for (std::size_t i = 0; i < na; ++i) ka[i] = exact_key(a_.text, a_.sentences[i], o_, scratch, toks);
+    // Every new sentence's key, with its occurrences in order; duplicates pair up in order.
+    std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> first;  // key -> head, tail
+    std::vector<std::uint32_t> next(nb, kNone);
+    first.reserve(nb);
+    for (std::size_t j = 0; j < nb; ++j) {
+      const auto k = exact_key(b_.text, b_.sentences[j], o_, scratch, toks);
+      const auto j32 = static_cast<std::uint32_t>(j);
+      auto [it, fresh] = first.try_emplace(k, j32, j32);
+      if (!fresh) {
+        next[it->second.second] = j32;
+        it->second.second = j32;
+      }
+    }
+    for (std::size_t i = 0; i < na; ++i) {
+      auto it = first.find(ka[i]);
+      if (it == first.end() || it->second.first == kNone) continue;
+      const std::uint32_t j = it->second.first;
+      it->second.first = next[j];
+      add_match({static_cast<std::uint32_t>(i)}, {j}, 1.0, true);
+    }
+  }
+
+  // --- features ----------------------------------------------------------------------------------
+  // Terms of every sentence that is unmatched or next to an unmatched one (the only ones the
+  // later steps look at), and weights from their document frequency over that set.
+  void compute_features() {
+    fa_.assign(a_.sentences.size(), {0, 0});
+    fb_.assign(b_.sentences.size(), {0, 0});
+    add_features(a_, ma_, fa_);
+    add_features(b_, mb_, fb_);
+    weight_.resize(df_.size());
+    for (std::size_t t = 0; t < df_.size(); ++t) {
+      const double base = function_[t] ? kFunctionWeight : 1.0;
+      weight_[t] = base / std::sqrt(static_cast<double>(std::max<std::uint32_t>(df_[t], 1)));
+    }
+  }
+
+  using Range = std::pair<std::uint32_t, std::uint32_t>;
+
+  void add_features(const Document& d, const std::vector<std::uint32_t>& matched,
+                    std::vector<Range>& ranges) {
+    const std::size_t n = d.sentences.size();
+    std::vector<Token> toks;
+    std::string term;
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool active = matched[i] == kNone || (i > 0 && matched[i - 1] == kNone) ||
+                          (i + 1 < n && matched[i + 1] == kNone);
+      if (!active) continue;
+      toks.clear();
+      tokenize(d.text, d.sentences[i].start, d.sentences[i].end, toks);
+      const auto begin = static_cast<std::uint32_t>(terms_.size());
+      const std::string_view text = d.text;
+      const bool opens_paragraph = i == 0 || d.sentences[i - 1].paragraph != d.sentences[i].paragraph;
+      for (std::size_t k = opens_paragraph ? dateline_tokens(text, toks) : 0; k < toks.size(); ++k) {
+        const Token& t = toks[k];
+        const auto w = text.substr(t.start, t.end - t.start);
+        bool function = false;
+        if (t.kind == TokenKind::word) {
+          function = word_term(w, term);
+          if (!function) canonical_term(term);
+        } else if (w == "%") {
+          term = "%";  // "84%" and "84 percent" say the same
+          canonical_term(term);
+        } else if (t.kind == TokenKind::number) {
+          number_term(w, term);
+          // "1 200" (a space as thousands separator) is one number.
+          while (k + 2 < toks.size() && toks[k + 1].kind == TokenKind::space &&
+                 toks[k + 1].end - toks[k + 1].start <= 2 && toks[k + 2].kind == TokenKind::number &&
+                 toks[k + 2].end - toks[k + 2].start == 3) {
+            term.append(text.substr(toks[k + 2].start, 3));
+            k += 2;
+          }
+        } else {
+          continue;
+        }
+        terms_.push_back(intern(term, function));
+      }
+      std::sort(terms_.begin() + begin, terms_.end());
+      ranges[i] = {begin, static_cast<std::uint32_t>(terms_.size())};
+      // Document frequency counts a term once per sentence.
+      for (std::uint32_t k = begin; k < terms_.size(); ++k)
+        if (k == begin || terms_[k] != terms_[k - 1]) ++df_[terms_[k]];
+    }
+  }
+
+  std::uint32_t intern(const std::string& term, bool function) {
+    auto it = ids_.find(term);
+    if (it != ids_.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(df_.size());
+    ids_.emplace(term, id);
+    df_.push_back(0);
+    function_.push_back(function);
+    return id;
+  }
+
+  struct BagView {
+    const std::uint32_t* p;
+    std::size_t n;
+    const std::uint32_t* begin() const { return p; }
+    const std::uint32_t* end() const { return p + n; }
+  };
+  BagView bag(Range r) const { return {terms_.data() + r.first, r.second - r.first}; }
+  static BagView view(const Bag& b) { return {b.data(), b.size()}; }
+
+  double bag_weight(BagView b) const {
+    double w = 0;
+    for (const auto t : b) w += weight_[t];
+    return w;
+  }
+
+  // Weight of the multiset intersection of two sorted bags.
+  double shared_weight(BagView x, BagView y) const {
+    double w = 0;
+    std::size_t i = 0, j = 0;
+    while (i < x.n && j < y.n) {
+      if (x.p[i] < y.p[j]) ++i;
+      else if (y.p[j] < x.p[i]) ++j;
+      else { w += weight_[x.p[i]]; ++i; ++j; }
+    }
+    return w;
+  }
+
+  // Weighted Dice similarity of two bags, in [0, 1].
+  double similarity(BagView x, BagView y) const {
+    const double total = bag_weight(x) + bag_weight(y);
+    return total > 0 ? 2.0 * shared_weight(x, y) / total : 0.0;
+  }
+
+  Bag group_bag(const std::vector<Range>& f, const std::vector<std::uint32_t>& idx) const {
+    Bag out;
+    for (const auto i : idx) out.insert(out.end(), terms_.begin() + f[i].first, terms_.begin() + f[i].second);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  // --- reworded matches ------------------------------------------------------------------------
+  // A candidate match: old sentences [i0, i1] with new sentences [j0, j1] (one side a single
+  // sentence unless both are).
+  struct Candidate {
+    double rank;  // what the greedy choice sorts by: the similarity, less a margin for groups
+    double sim;
+    std::uint32_t i0, i1, j0, j1;
+    double displacement;  // how far apart the two sides sit, relative to document length
+  };
+
+  double displacement(std::uint32_t i, std::uint32_t j) const {
+    const double na = static_cast<double>(std::max<std::size_t>(a_.sentences.size(), 1));
+    const double nb = static_cast<double>(std::max<std::size_t>(b_.sentences.size(), 1));
+    return std::fabs(i / na - j / nb);
+  }
+
+  // Most of `part` (by weight) is found in `whole`.
+  bool covered(BagView part, BagView whole) const {
+    const double w = bag_weight(part);
+    return w > 0 && shared_weight(part, whole) >= kGroupCoverage * w;
+  }
+
+  // Split candidates (old i with new j and a neighbour of j) and merge candidates (new j with
+  // old i and a neighbour of i), each neighbour free and mostly contained in the single side.
+  void add_group_candidates(std::uint32_t i, std::uint32_t j) {
+    const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
+    const BagView ai = bag(fa_[i]), bj = bag(fb_[j]);
+    for (const int side : {-1, 1}) {
+      const std::size_t jn = j + static_cast<std::size_t>(side);
+      if (jn < nb && mb_[jn] == kNone && compatible(i, static_cast<std::uint32_t>(jn)) && covered(bag(fb_[jn]), ai) &&
+          covered(bj, ai)) {
+        const auto j0 = static_cast<std::uint32_t>(std::min<std::size_t>(j, jn));
+        const double sim = similarity(ai, view(group_bag(fb_, {j0, j0 + 1})));
+        if (sim >= o_.threshold) candidates_.push_back({sim - kGroupGain, sim, i, i, j0, j0 + 1, displacement(i, j0)});
+      }
+      const std::size_t in = i + static_cast<std::size_t>(side);
+      if (in < na && ma_[in] == kNone && compatible(static_cast<std::uint32_t>(in), j) && covered(bag(fa_[in]), bj) &&
+          covered(ai, bj)) {
+        const auto i0 = static_cast<std::uint32_t>(std::min<std::size_t>(i, in));
+        const double sim = similarity(bj, view(group_bag(fa_, {i0, i0 + 1})));
+        if (sim >= o_.threshold) candidates_.push_back({sim - kGroupGain, sim, i0, i0 + 1, j, j, displacement(i0, j)});
+      }
+    }
+  }
+
+  void match_reworded() {
+    const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
+    // Inverted index of the unmatched new sentences' content terms.
+    std::vector<std::vector<std::uint32_t>> postings(df_.size());
+    for (std::size_t j = 0; j < nb; ++j) {
+      if (mb_[j] != kNone) continue;
+      const BagView bj = bag(fb_[j]);
+      for (std::size_t k = 0; k < bj.n; ++k) {
+        const auto t = bj.p[k];
+        if (function_[t] || (k > 0 && bj.p[k - 1] == t)) continue;
+        postings[t].push_back(static_cast<std::uint32_t>(j));
+      }
+    }
+    std::vector<double> score(nb, 0.0);
+    std::vector<std::uint32_t> touched;
+    std::uint64_t work = 0;
+    const double floor = o_.threshold * kAnchoredRatio;
+    for (std::uint32_t i = 0; i < na && !approximate_; ++i) {
+      if (ma_[i] != kNone) continue;
+      const BagView ai = bag(fa_[i]);
+      for (std::size_t k = 0; k < ai.n; ++k) {
+        const auto t = ai.p[k];
+        if (function_[t] || (k > 0 && ai.p[k - 1] == t)) continue;
+        const auto& post = postings[t];
+        if (post.size() > kMaxPostings) continue;
+        work += post.size();
+        for (const auto j : post) {
+          if (score[j] == 0.0) touched.push_back(j);
+          score[j] += weight_[t];
+        }
+      }
+      if (work > kWorkBudget) approximate_ = true;
+      // The best few by the estimate, then the exact similarity.
+      const std::size_t keep = std::min(kCandidatesPerSentence, touched.size());
+      std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(keep), touched.end(),
+                        [&](std::uint32_t x, std::uint32_t y) {
+                          return score[x] != score[y] ? score[x] > score[y] : x < y;
+                        });
+      for (std::size_t c = 0; c < keep; ++c) {
+        const auto j = touched[c];
+        if (!compatible(i, j)) continue;
+        const double s = similarity(ai, bag(fb_[j]));
+        if (s >= floor) candidates_.push_back({s, s, i, i, j, j, displacement(i, j)});
+        if (o_.detect_splits) add_group_candidates(i, j);
+      }
+      for (const auto j : touched) score[j] = 0.0;
+      touched.clear();
+    }
+    std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& x, const Candidate& y) {
+      if (x.rank != y.rank) return x.rank > y.rank;
+      if (x.displacement != y.displacement) return x.displacement < y.displacement;
+      if (x.i0 != y.i0) return x.i0 < y.i0;
+      if (x.j0 != y.j0) return x.j0 < y.j0;
+      return x.i1 != y.i1 ? x.i1 < y.i1 : x.j1 < y.j1;
+    });
+    for (const Candidate& c : candidates_) {
+      if (c.sim < o_.threshold) continue;
+      bool free = true;
+      for (auto i = c.i0; i <= c.i1; ++i) free = free && ma_[i] == kNone;
+      for (auto j = c.j0; j <= c.j1; ++j) free = free && mb_[j] == kNone;
+      if (!free) continue;
+      std::vector<std::uint32_t> a, b;
+      for (auto i = c.i0; i <= c.i1; ++i) a.push_back(i);
+      for (auto j = c.j0; j <= c.j1; ++j) b.push_back(j);
+      add_match(std::move(a), std::move(b), c.sim, false);
+    }
+  }
+
+  // A sentence left between two matched neighbours whose counterparts also leave a one-sentence
+  // slot is the same claim rewritten more heavily than the threshold allows elsewhere.
+  void fill_anchored_gaps() {
+    const double floor = o_.threshold * kAnchoredRatio;
+    const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
+    bool changed = true;
+    while (changed) {
+      changed = false;
+      for (std::size_t i = 0; i < na; ++i) {
+        if (ma_[i] != kNone) continue;
+        // Slot after the previous old sentence's partner, or before the next one's.
+        std::uint32_t options[2] = {kNone, kNone};
+        if (i > 0 && ma_[i - 1] != kNone) {
+          const auto j = last_b(ma_[i - 1]) + 1;
+          if (j < nb && mb_[j] == kNone) options[0] = j;
+        }
+        if (i + 1 < na && ma_[i + 1] != kNone) {
+          const auto jb = first_b(ma_[i + 1]);
+          if (jb > 0 && mb_[jb - 1] == kNone) options[1] = jb - 1;
+        }
+        if (options[0] == kNone && options[1] == kNone) continue;
+        // Both sides must agree when both exist and differ: otherwise the slot is ambiguous.
+        double best = floor;
+        std::uint32_t pick = kNone;
+        for (const auto j : options) {
+          if (j == kNone || !compatible(static_cast<std::uint32_t>(i), j)) continue;
+          const double s = similarity(bag(fa_[i]), bag(fb_[j]));
+          if (s >= best) { best = s; pick = j; }
+        }
+        if (pick != kNone) {
+          add_match({static_cast<std::uint32_t>(i)}, {pick}, best, false);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  // --- splits and merges -------------------------------------------------------------------------
+  void find_splits_and_merges() {
+    // A group that grew may grow again at its other end (one sentence split in three).
+    for (int round = 0; round < 3; ++round) {
+      const bool grew_split = grow_groups(/*split=*/true);
+      const bool grew_merge = grow_groups(/*split=*/false);
+      if (!grew_split && !grew_merge) break;
+    }
+  }
+
+  // Adds an unmatched sentence on the many side to an adjacent one-to-something match when most
+  // of it is found in the single side and the group is more similar than before.
+  bool grow_groups(bool split) {
+    bool changed = false;
+    const Document& many_doc = split ? b_ : a_;
+    auto& many_match = split ? mb_ : ma_;
+    const auto& many_f = split ? fb_ : fa_;
+    const auto& one_f = split ? fa_ : fb_;
+    const std::size_t n = many_doc.sentences.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      if (many_match[k] != kNone || (k == 0 && (split ? title_b_ : title_a_))) continue;
+      double best_gain = kGroupGain;
+      std::uint32_t best_match = kNone;
+      double best_sim = 0;
+      for (const int side : {-1, 1}) {
+        const std::size_t nbr = k + static_cast<std::size_t>(side);
+        if (nbr >= n || many_match[nbr] == kNone) continue;
+        Match& m = matches_[many_match[nbr]];
+        auto& one = split ? m.a : m.b;
+        auto& many = split ? m.b : m.a;
+        if (one.size() != 1 || m.exact) continue;
+        if (side < 0 ? many.back() != nbr : many.front() != nbr) continue;
+        const BagView one_bag = bag(one_f[one[0]]);
+        const BagView k_bag = bag(many_f[k]);
+        const double kw = bag_weight(k_bag);
+        if (kw <= 0 || shared_weight(k_bag, one_bag) < kGroupCoverage * kw) continue;
+        auto idx = many;
+        idx.push_back(static_cast<std::uint32_t>(k));
+        std::sort(idx.begin(), idx.end());
+        const Bag joined = group_bag(many_f, idx);
+        const double s = similarity(one_bag, view(joined));
+        if (s - m.similarity > best_gain) {
+          best_gain = s - m.similarity;
+          best_match = many_match[nbr];
+          best_sim = s;
+        }
+      }
+      if (best_match == kNone) continue;
+      Match& m = matches_[best_match];
+      auto& many = split ? m.b : m.a;
+      many.push_back(static_cast<std::uint32_t>(k));
+      std::sort(many.begin(), many.end());
+      m.similarity = best_sim;
+      many_match[k] = best_match;
+      changed = true;
+    }
+    return changed;
+  }
+
+  // --- bookkeeping -------------------------------------------------------------------------------
+  void add_match(std::vector<std::uint32_t> a, std::vector<std::uint32_t> b, double sim, bool exact) {
+    const auto id = static_cast<std::uint32_t>(matches_.size());
+    for (const auto i : a) ma_[i] = id;
+    for (const auto j : b) mb_[j] = id;
+    matches_.push_back(Match{std::move(a), std::move(b), sim, exact});
+  }
+
+  std::uint32_t first_b(std::uint32_t m) const { return matches_[m].b.front(); }
+  std::uint32_t last_b(std::uint32_t m) const { return matches_[m].b.back(); }
+
+  AlignResult collect() {
+    AlignResult r;
+    r.approximate = approximate_;
+    r.matches = std::move(matches_);
+    std::sort(r.matches.begin(), r.matches.end(),
+              [](const Match& x, const Match& y) { return x.a.front() < y.a.front(); });
+    return r;
+  }
+
+  const Document& a_;
+  const Document& b_;
+  const Options& o_;
+  std::vector<std::uint32_t> ma_, mb_;  // sentence -> match id, or kNone
+  std::vector<Match> matches_;
+  std::vector<Candidate> candidates_;
+  bool approximate_ = false;
+  bool title_a_ = false, title_b_ = false;
+  // Features: sorted term ids per sentence in one flat array, and per-term statistics.
+  std::vector<std::uint32_t> terms_;
+  std::vector<Range> fa_, fb_;
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::uint32_t> df_;
+  std::vector<bool> function_;
+  std::vector<double> weight_;
+};
+
+}  // namespace
+
+AlignResult align_sentences(const Document& old_doc, const Document& new_doc, const Options& options) {
+  return Aligner(old_doc, new_doc, options).run();
+}
+
+}  // namespace storydiff::detail

@@ -1,0 +1,268 @@
+// The only mapping between the result model and JSON.
+#include "storydiff/json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "storydiff/compare.h"
+
+namespace storydiff {
+
+namespace {
+
+using Json = nlohmann::ordered_json;  // keys keep the order written here: stable output
+
+Json options_json(const Options& o) {
+  Json j;
+  j["threshold"] = o.threshold;
+  j["ignore_case"] = o.ignore_case;
+  j["ignore_punctuation"] = o.ignore_punctuation;
+  j["detect_splits"] = o.detect_splits;
+  j["detect_moves"] = o.detect_moves;
+  return j;
+}
+
+std::string dump(const Json& j, int indent) {
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+// Streams JSON in exactly the layout nlohmann's dump(indent) gives, without building a DOM:
+// a 10 MB comparison as a DOM costs seconds of allocation and several times the input in memory.
+// Scalars are still serialised by nlohmann, so escaping and number formatting are its own.
+class Writer {
+ public:
+  Writer(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  void key(std::string_view k) {
+    separate();
+    scalar_string(k);
+    out_ += indent_ >= 0 ? ": " : ":";
+    after_key_ = true;
+  }
+
+  void value(std::string_view s) {
+    separate();
+    scalar_string(s);
+  }
+  void value(std::uint64_t x) {
+    separate();
+    out_ += std::to_string(x);
+  }
+  void value(bool b) {
+    separate();
+    out_ += b ? "true" : "false";
+  }
+  void value(double d) {
+    separate();
+    out_ += Json(d).dump();
+  }
+  void value(const std::vector<std::uint32_t>& xs) {
+    begin_array();
+    for (const auto x : xs) value(static_cast<std::uint64_t>(x));
+    end_array();
+  }
+
+  // key + value in one call.
+  template <class T>
+  void field(std::string_view k, const T& v) {
+    key(k);
+    value(v);
+  }
+
+ private:
+  void scalar_string(std::string_view s) {
+    scratch_.assign(s.data(), s.size());
+    // Text is valid UTF-8 by construction (the reader checks it); replace rather than throw if a
+    // bug ever lets a bad byte through.
+    out_ += Json(std::move(scratch_)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    scratch_.clear();
+  }
+
+  void newline() {
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(indent_) * depth_.size(), ' ');
+  }
+
+  // Before a value or key: a comma after the previous item, and the pretty line break.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (depth_.empty()) return;
+    if (depth_.back()++ > 0) out_ += ',';
+    if (indent_ >= 0) newline();
+  }
+
+  void open(char c) {
+    separate();
+    out_ += c;
+    depth_.push_back(0);
+  }
+
+  void close(char c) {
+    const bool empty = depth_.back() == 0;
+    depth_.pop_back();
+    if (!empty && indent_ >= 0) newline();
+    out_ += c;
+  }
+
+  std::string& out_;
+  int indent_;
+  std::vector<std::size_t> depth_;  // items written so far at each open level
+  bool after_key_ = false;
+  std::string scratch_;
+};
+
+void write_options(Writer& w, const Options& o) {
+  w.begin_object();
+  w.field("threshold", o.threshold);
+  w.field("ignore_case", o.ignore_case);
+  w.field("ignore_punctuation", o.ignore_punctuation);
+  w.field("detect_splits", o.detect_splits);
+  w.field("detect_moves", o.detect_moves);
+  w.end_object();
+}
+
+void write_document(Writer& w, const Document& d) {
+  w.begin_object();
+  w.field("name", std::string_view(d.name));
+  w.field("format", format_name(d.format));
+  w.key("meta");
+  w.begin_object();
+  w.field("title", std::string_view(d.meta.title));
+  w.field("date", std::string_view(d.meta.date));
+  w.field("url", std::string_view(d.meta.url));
+  w.end_object();
+  w.key("sentences");
+  w.begin_array();
+  const std::string_view text = d.text;
+  for (const Sentence& s : d.sentences) {
+    w.begin_object();
+    w.field("start", std::uint64_t{s.start});
+    w.field("end", std::uint64_t{s.end});
+    w.field("paragraph", std::uint64_t{s.paragraph});
+    w.field("text", text.substr(s.start, s.end - s.start));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+void write_entry(Writer& w, const AlignmentEntry& e) {
+  w.begin_object();
+  w.field("op", op_name(e.op));
+  w.field("a", e.a);
+  w.field("b", e.b);
+  w.field("moved", e.moved);
+  w.field("similarity", e.similarity);
+  if (e.op == Op::modified) {
+    w.key("tokens");
+    w.begin_array();
+    for (const Edit& t : e.tokens) {
+      w.begin_object();
+      w.field("op", edit_op_name(t.op));
+      w.field("text", std::string_view(t.text));
+      w.end_object();
+    }
+    w.end_array();
+    w.key("callouts");
+    w.begin_array();
+    for (const Callout& c : e.callouts) {
+      w.begin_object();
+      w.field("kind", callout_kind_name(c.kind));
+      w.field("old", std::string_view(c.old_text));
+      w.field("new", std::string_view(c.new_text));
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.end_object();
+}
+
+}  // namespace
+
+std::string to_json(const Comparison& c, int indent) {
+  std::string out;
+  std::size_t text_bytes = 0;
+  for (const Document& d : c.documents) text_bytes += d.text.size();
+  out.reserve(text_bytes * 2 + 4096);
+  Writer w(out, indent);
+  w.begin_object();
+  w.field("version", static_cast<std::uint64_t>(kResultVersion));
+  w.key("options");
+  write_options(w, c.options);
+  w.key("documents");
+  w.begin_array();
+  for (const Document& d : c.documents) write_document(w, d);
+  w.end_array();
+  w.key("alignment");
+  w.begin_array();
+  for (const AlignmentEntry& e : c.alignment) write_entry(w, e);
+  w.end_array();
+  const Stats& s = c.stats;
+  w.key("stats");
+  w.begin_object();
+  w.field("equal", std::uint64_t{s.equal});
+  w.field("modified", std::uint64_t{s.modified});
+  w.field("added", std::uint64_t{s.added});
+  w.field("removed", std::uint64_t{s.removed});
+  w.field("moved", std::uint64_t{s.moved});
+  w.field("splits", std::uint64_t{s.splits});
+  w.field("merges", std::uint64_t{s.merges});
+  w.field("old_sentences", std::uint64_t{s.old_sentences});
+  w.field("new_sentences", std::uint64_t{s.new_sentences});
+  w.field("overlap", s.overlap);
+  w.end_object();
+  w.field("approximate", c.approximate);
+  w.key("warnings");
+  w.begin_array();
+  for (const auto& warning : c.warnings) w.value(std::string_view(warning));
+  w.end_array();
+  w.end_object();
+  return out;
+}
+
+std::string to_json(const Error& e, int indent) {
+  return dump(Json{{"error", Json{{"code", error_code_name(e.code)}, {"message", e.message}}}}, indent);
+}
+
+std::string to_json(const Options& o, int indent) { return dump(options_json(o), indent); }
+
+Expected<Options> options_from_json(std::string_view text) {
+  const Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object())
+    return Error{ErrorCode::bad_option, "options must be a JSON object"};
+  Options o;
+  for (const auto& [key, value] : j.items()) {
+    auto want_bool = [&](bool& field) -> bool {
+      if (!value.is_boolean()) return false;
+      field = value.get<bool>();
+      return true;
+    };
+    bool ok = true;
+    if (key == "threshold") {
+      ok = value.is_number();
+      if (ok) o.threshold = value.get<double>();
+    } else if (key == "ignore_case") {
+      ok = want_bool(o.ignore_case);
+    } else if (key == "ignore_punctuation") {
+      ok = want_bool(o.ignore_punctuation);
+    } else if (key == "detect_splits") {
+      ok = want_bool(o.detect_splits);
+    } else if (key == "detect_moves") {
+      ok = want_bool(o.detect_moves);
+    } else {
+      return Error{ErrorCode::bad_option, "unknown option '" + key + "'"};
+    }
+    if (!ok) return Error{ErrorCode::bad_option, "option '" + key + "' has the wrong type"};
+  }
+  if (auto v = validate(o); !v) return std::move(v).error();
+  return o;
+}
+
+}  // namespace storydiff

@@ -1,0 +1,103 @@
+#include "lexicon.h"
+
+#include <string_view>
+#include <unordered_map>
+
+#include "normalize.h"
+
+namespace storydiff::detail {
+
+namespace {
+
+// Each line is a group of words a rewrite commonly exchanges; the first is the canonical one.
+// Inflected forms are listed where the light stemmer does not bring them together (irregular
+// verbs). Groups are deliberately narrow: a wrong synonym pairs sentences that are not the same
+// claim, which costs more than a missed one.
+constexpr std::string_view kGroups[] = {
+    // numbers written as words
+    "2 two", "3 three", "4 four", "5 five", "6 six", "7 seven", "8 eight", "9 nine", "10 ten",
+    "11 eleven", "12 twelve", "20 twenty", "30 thirty", "40 forty", "50 fifty", "100 hundred",
+    "1000 thousand", "percent %",
+    // months
+    "january jan", "february feb", "march mar", "april apr", "august aug", "september sept sep",
+    "october oct", "november nov", "december dec",
+    // markets and money
+    "stock share stocks shares", "fall fell fallen drop slide slid slip decline tumble sink sank sunk plunge lose lost",
+    "rise rose risen climb jump gain increase soar surge grow grew grown",
+    "revenue sales", "profit earnings", "company firm", "ceo chief executive",
+    "cost price", "fund funding money",
+    // casualties and disasters
+    "kill die died dead death fatal", "injure injured wound wounded hurt",
+    "rescue rescuer save saved", "blaze fire", "quake earthquake", "flood flooding",
+    "evacuate evacuation flee fled", "ship vessel ferry boat", "people persons",
+    "passenger traveler", "victim casualty",
+    // law and order
+    "lawyer attorney counsel", "jury juror jurors", "judge justice", "sue lawsuit suit",
+    "police officer officers cop", "arrest detain detained", "charge accuse indict",
+    "verdict ruling decision", "appeal challenge", "prison jail",
+    // politics
+    "vote ballot", "lawmaker legislator", "senator sen", "representative rep",
+    "governor gov", "president pres", "minister secretary", "government administration",
+    "election poll", "win won victory", "law legislation bill",
+    "talk negotiation negotiations", "ban prohibit bar", "agree agreed deal",
+    // health
+    "medicine medication drug pill pills", "impurity contaminant contamination",
+    "hospital clinic", "doctor physician", "vaccinate vaccinated immunize",
+    "outbreak epidemic",
+    // reporting verbs and hedges that carry the claim
+    "announce announced unveil unveiled", "confirm confirmed verify", "warn warned caution",
+    "investigate investigation probe inquiry", "begin began begun start launch",
+    "end ended finish conclude", "delay postpone postponed", "cancel cancelled scrap",
+    "show showed shown reveal revealed", "find found discover discovered", "build built construct",
+    "buy bought purchase acquire", "sell sold", "pay paid", "leave left depart", "meet met",
+    "hold held", "send sent", "spend spent", "take took taken", "give gave given",
+    "seek sought", "steal stole stolen",
+    "big large major", "small minor", "quick fast rapid", "nearly almost roughly approximately",
+    "worker employee staff", "resident inhabitant", "child kid", "car vehicle",
+    "city town", "official authority authorities", "spokesman spokeswoman spokesperson",
+    "statement release", "strike walkout", "union labor", "pay wage wages salary",
+    "airport airfield", "plane aircraft jet",
+};
+
+std::unordered_map<std::string, std::string> build(std::vector<std::string>* conflicts = nullptr) {
+  std::unordered_map<std::string, std::string> map;
+  std::unordered_map<std::string, std::string> group_of;  // stem -> canonical of its group
+  std::string stemmed, canonical;
+  for (const std::string_view group : kGroups) {
+    canonical.clear();
+    std::size_t k = 0;
+    while (k < group.size()) {
+      std::size_t e = group.find(' ', k);
+      if (e == std::string_view::npos) e = group.size();
+      const std::string_view word = group.substr(k, e - k);
+      k = e + 1;
+      if (word == "%") {
+        stemmed = "%";
+      } else if (word[0] >= '0' && word[0] <= '9') {
+        stemmed = std::string(word);
+      } else {
+        word_term(word, stemmed);
+      }
+      if (canonical.empty()) canonical = stemmed;
+      auto [it, fresh] = group_of.emplace(stemmed, canonical);
+      if (!fresh && it->second != canonical && conflicts) conflicts->push_back(std::string(word));
+      if (stemmed != canonical) map.emplace(stemmed, canonical);
+    }
+  }
+  return map;
+}
+
+}  // namespace
+
+std::vector<std::string> lexicon_conflicts() {
+  std::vector<std::string> conflicts;
+  build(&conflicts);
+  return conflicts;
+}
+
+void canonical_term(std::string& term) {
+  static const std::unordered_map<std::string, std::string> map = build();
+  if (auto it = map.find(term); it != map.end()) term = it->second;
+}
+
+}  // namespace storydiff::detail

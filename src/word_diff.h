@@ -1,0 +1,29 @@
+// The word diff inside a matched claim.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "storydiff/result.h"
+
+namespace storydiff::detail {
+
+/// Above this many differing tokens (after trimming the common head and tail) on either side,
+/// the middle is reported as one replacement and the diff is flagged approximate.
+inline constexpr std::size_t kMaxDiffTokens = 20000;
+
+/// Diffs two texts token by token (dtl) and cleans the script up so that a reader sees whole
+/// changed phrases: short equal runs caught between larger changes are folded into them.
+/// The equal and remove runs rebuild `old_text`; the equal and insert runs, `new_text`.
+/// Sets `approximate` when the diff was bounded.
+std::vector<Edit> word_diff(std::string_view old_text, std::string_view new_text, bool& approximate);
+
+/// Merges adjacent runs of one kind and puts every change block in remove-then-insert order.
+void normalize_edits(std::vector<Edit>& edits);
+
+/// Folds equal runs that are no longer than the changes on both sides of them (as
+/// diff-match-patch's semantic clean-up does), or that hold only white space, punctuation and a
+/// few function words, into the changes around them, until nothing more folds.
+void cleanup_semantic(std::vector<Edit>& edits);
+
+}  // namespace storydiff::detail

@@ -1,0 +1,133 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace storydiff;
+using storydiff::test::diff;
+using storydiff::test::entry_of;
+
+TEST_CASE("identical documents are all equal and in order", "[align]") {
+  const auto c = diff("One claim here.\nAnother claim there.\n", "One claim here.\nAnother claim there.\n");
+  REQUIRE(c.alignment.size() == 2);
+  for (const auto& e : c.alignment) {
+    CHECK(e.op == Op::equal);
+    CHECK_FALSE(e.moved);
+    CHECK(e.similarity == 1.0);
+  }
+  CHECK(c.stats.equal == 2);
+  CHECK(c.stats.overlap == 1.0);
+}
+
+TEST_CASE("added and removed sentences", "[align]") {
+  const auto c = diff("Troops massed near the border.\nTalks resume Monday in Geneva.\n",
+                      "Troops massed near the border.\nSanctions were announced by the treasury.\nTalks resume Monday in Geneva.\n");
+  CHECK(entry_of(c, 1, 1).op == Op::added);
+  CHECK(c.stats.added == 1);
+  CHECK(c.stats.removed == 0);
+  const auto r = diff("A first claim about budgets.\nA second claim about elections.\n", "A first claim about budgets.\n");
+  CHECK(entry_of(r, 0, 1).op == Op::removed);
+}
+
+TEST_CASE("a reworded sentence is modified, with its word diff", "[align]") {
+  const auto c = diff("The death toll from the earthquake rose to 23 on Tuesday.\nRescue teams arrived from Turkey.\n",
+                      "The death toll from the earthquake climbed to 50 on Tuesday.\nRescue teams arrived from Turkey.\n");
+  const auto& e = entry_of(c, 0, 0);
+  CHECK(e.op == Op::modified);
+  CHECK(e.b == std::vector<std::uint32_t>{0});
+  CHECK(e.similarity > 0.45);
+  CHECK(e.similarity < 1.0);
+  CHECK_FALSE(e.tokens.empty());
+  REQUIRE_FALSE(e.callouts.empty());
+  CHECK(e.callouts[0].kind == CalloutKind::number);
+}
+
+TEST_CASE("a paragraph moved to the top is the one flagged moved", "[align]") {
+  const auto c = diff("Alpha troops crossed the river.\nBravo officials met in Paris.\nCharlie prices rose sharply.\nDelta rescue crews searched overnight.\n",
+                      "Delta rescue crews searched overnight.\nAlpha troops crossed the river.\nBravo officials met in Paris.\nCharlie prices rose sharply.\n");
+  CHECK(entry_of(c, 0, 3).moved);
+  CHECK_FALSE(entry_of(c, 0, 0).moved);
+  CHECK(c.stats.moved == 1);
+  // The moved claim is listed where it now stands: first.
+  CHECK(c.alignment.front().a == std::vector<std::uint32_t>{3});
+}
+
+TEST_CASE("one sentence split into two", "[align]") {
+  const auto c = diff(
+      "Rescuers pulled 12 survivors from the collapsed hotel overnight, and officials said the search would continue until Friday.\nThe weather was calm.\n",
+      "Rescuers pulled 12 survivors from the collapsed hotel overnight. Officials said the search would continue until Friday.\nThe weather was calm.\n");
+  const auto& e = entry_of(c, 0, 0);
+  CHECK(e.op == Op::modified);
+  CHECK(e.b == std::vector<std::uint32_t>{0, 1});
+  CHECK(c.stats.splits == 1);
+}
+
+TEST_CASE("two sentences merged into one", "[align]") {
+  const auto c = diff(
+      "The central bank raised rates by half a point. Markets fell sharply after the announcement.\nExports were flat.\n",
+      "The central bank raised rates by half a point, and markets fell sharply after the announcement.\nExports were flat.\n");
+  const auto& e = entry_of(c, 1, 0);
+  CHECK(e.a == std::vector<std::uint32_t>{0, 1});
+  CHECK(c.stats.merges == 1);
+}
+
+TEST_CASE("unrelated sentences stay unmatched", "[align]") {
+  const auto c = diff("The senate passed the farm bill on Thursday.\n", "A volcano erupted in Iceland overnight.\n");
+  CHECK(c.stats.removed == 1);
+  CHECK(c.stats.added == 1);
+  CHECK(c.stats.modified == 0);
+}
+
+TEST_CASE("the threshold decides how much rewording still matches", "[align]") {
+  const char* a = "Police arrested three men after the robbery in the city centre.\n";
+  const char* b = "Three suspects were detained by officers following a city centre heist.\n";
+  Options strict;
+  strict.threshold = 0.9;
+  CHECK(diff(a, b, strict).stats.modified == 0);
+  Options loose;
+  loose.threshold = 0.05;
+  CHECK(diff(a, b, loose).stats.modified == 1);
+}
+
+TEST_CASE("ignore_case and ignore_punctuation turn such changes into equal", "[align]") {
+  const char* a = "The Prime Minister resigned on Monday.\n";
+  const char* b = "the prime minister resigned on Monday!\n";
+  CHECK(diff(a, b).alignment[0].op == Op::modified);
+  Options o;
+  o.ignore_case = true;
+  o.ignore_punctuation = true;
+  CHECK(diff(a, b, o).alignment[0].op == Op::equal);
+}
+
+TEST_CASE("repeated sentences pair up in order", "[align]") {
+  const auto c = diff("Read more.\nThe army advanced.\nRead more.\n", "Read more.\nThe army advanced.\nRead more.\n");
+  CHECK(entry_of(c, 0, 0).b == std::vector<std::uint32_t>{0});
+  CHECK(entry_of(c, 0, 2).b == std::vector<std::uint32_t>{2});
+  CHECK(c.stats.moved == 0);
+}
+
+TEST_CASE("moves can be switched off", "[align]") {
+  Options o;
+  o.detect_moves = false;
+  const auto c = diff("Alpha troops crossed the river.\nBravo officials met in Paris.\n",
+                      "Bravo officials met in Paris.\nAlpha troops crossed the river.\n", o);
+  CHECK(c.stats.moved == 0);
+}
+
+TEST_CASE("empty documents", "[align]") {
+  const auto c = diff("", "");
+  CHECK(c.alignment.empty());
+  CHECK(c.stats.overlap == 1.0);
+  const auto d = diff("", "Something new happened.\n");
+  REQUIRE(d.alignment.size() == 1);
+  CHECK(d.alignment[0].op == Op::added);
+}
+
+TEST_CASE("bad options are errors, not exceptions", "[align]") {
+  Options o;
+  o.threshold = 0.0;
+  auto c = compare(test::doc("a"), test::doc("b"), o);
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.error().code == ErrorCode::bad_option);
+  o.threshold = std::nan("");
+  CHECK_FALSE(compare(test::doc("a"), test::doc("b"), o).ok());
+}
