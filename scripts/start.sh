@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh native
 bash scripts/build-native.sh >/dev/null
-story="${STORY:-samples/quake-toll}"
+story="${STORY:-samples/harbor-ferry-fire}"
 old="$(ls "$story"/v1.* | head -n 1)"
 new="$(ls "$story"/v2.* | head -n 1)"
 echo "storydiff $old $new $*" >&2

@@ -28,6 +28,9 @@ constexpr double kAnchoredRatio = 0.6;
 constexpr double kGroupCoverage = 0.5;
 // ... and when the joined group is this much more similar than the pair alone.
 constexpr double kGroupGain = 0.03;
+// Two documents' headlines name the same story: they are paired as one rewritten claim when they
+// share this much (any rare word), however far the wording has moved.
+constexpr double kTitleThreshold = 0.1;
 
 using Bag = std::vector<std::uint32_t>;  // sorted term ids, repeated for repeated terms
 
@@ -370,7 +373,7 @@ class Aligner {
         const auto j = touched[c];
         if (!compatible(i, j)) continue;
         const double s = similarity(ai, bag(fb_[j]));
-        if (s >= floor) candidates_.push_back({s, s, i, i, j, j, displacement(i, j)});
+        if (s >= floor || (i == 0 && j == 0 && s >= kTitleThreshold)) candidates_.push_back({s, s, i, i, j, j, displacement(i, j)});
         if (o_.detect_splits) add_group_candidates(i, j);
       }
       for (const auto j : touched) score[j] = 0.0;
@@ -384,7 +387,8 @@ class Aligner {
       return x.i1 != y.i1 ? x.i1 < y.i1 : x.j1 < y.j1;
     });
     for (const Candidate& c : candidates_) {
-      if (c.sim < o_.threshold) continue;
+      const bool titles = c.i0 == 0 && c.j0 == 0 && title_a_ && title_b_;
+      if (c.sim < (titles ? std::min(o_.threshold, kTitleThreshold) : o_.threshold)) continue;
       bool free = true;
       for (auto i = c.i0; i <= c.i1; ++i) free = free && ma_[i] == kNone;
       for (auto j = c.j0; j <= c.j1; ++j) free = free && mb_[j] == kNone;
@@ -405,7 +409,7 @@ class Aligner {
     while (changed) {
       changed = false;
       for (std::size_t i = 0; i < na; ++i) {
-        if (ma_[i] != kNone) continue;
+        if (ma_[i] != kNone || (i == 0 && title_a_)) continue;
         // Slot after the previous old sentence's partner, or before the next one's.
         std::uint32_t options[2] = {kNone, kNone};
         if (i > 0 && ma_[i - 1] != kNone) {

@@ -51,14 +51,20 @@ std::vector<Range> quote_spans(std::string_view s) {
 std::string numbers_in(std::string_view text) {
   std::vector<Token> toks;
   tokenize(text, 0, text.size(), toks);
-  std::string out, term;
+  std::string out, term, lower;
   for (const Token& t : toks) {
     const auto w = text.substr(t.start, t.end - t.start);
-    if (t.kind == TokenKind::number) number_term(w, term);
-    else if (t.kind == TokenKind::word && std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (t.kind == TokenKind::number) {
+      number_term(w, term);
+    } else if (t.kind == TokenKind::word && std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       term = std::string(w);
-    else
+    } else if (t.kind == TokenKind::word) {
+      lower.clear();
+      append_lower(w, lower);
+      if (!number_word_value(lower, term)) continue;  // "Fourteen" is the figure 14
+    } else {
       continue;
+    }
     if (!out.empty()) out += ' ';
     out += term;
   }
@@ -77,6 +83,12 @@ bool is_attribution_verb(std::string_view w) {
       "replied", "said",   "says",    "stated",    "tells",    "told",    "tweeted",
       "warned",  "wrote",  "argued",  "announced", "confirmed", "posted"};
   return std::find(kVerbs.begin(), kVerbs.end(), w) != kVerbs.end();
+}
+
+bool is_pronoun(std::string_view speaker) {
+  static constexpr std::array<std::string_view, 12> kPronouns = {
+      "he", "she", "they", "it", "we", "i", "you", "which", "who", "that", "this", "one"};
+  return std::find(kPronouns.begin(), kPronouns.end(), speaker) != kPronouns.end();
 }
 
 bool is_capitalized(std::string_view w) {
@@ -185,8 +197,11 @@ std::vector<Callout> find_callouts(std::string_view old_text, std::string_view n
       }
     }
   }
+  // Only a change from one named speaker to another: "he" -> "Vlachos" or a dropped tail is a
+  // rewording, not a different source.
   const std::string old_speaker = find_speaker(old_text), new_speaker = find_speaker(new_text);
-  if (old_speaker != new_speaker && !(old_speaker.empty() && new_speaker.empty()))
+  if (!old_speaker.empty() && !new_speaker.empty() && !is_pronoun(old_speaker) && !is_pronoun(new_speaker) &&
+      old_speaker != new_speaker)
     out.push_back({CalloutKind::attribution, old_speaker, new_speaker});
   return out;
 }

@@ -596,7 +596,15 @@ class Extractor {
   void push(std::uint32_t id, const TagInfo& info) {
     stack_.push_back(id);
     ++open_count_[id];
-    if (info.flags & kDrop) ++drop_depth_;
+    // A <header> inside an <article> holds the article's headline: its h1-h6 are kept, and the
+    // kicker, byline and date around them dropped. Page headers are dropped whole.
+    const bool article_header = name_ == "header" && article_depth_ > 0;
+    const bool heading = name_.size() == 2 && name_[0] == 'h' && name_[1] >= '1' && name_[1] <= '6';
+    const bool drop = (info.flags & kDrop) && !article_header;
+    open_.push_back({drop, article_header, heading});
+    if (drop) ++drop_depth_;
+    if (article_header) ++article_header_depth_;
+    if (heading) ++heading_depth_;
     switch (info.special) {
       case Special::article:
         if (article_depth_++ == 0) {
@@ -620,7 +628,10 @@ class Extractor {
       stack_.pop_back();
       --open_count_[top];
       const TagInfo& info = info_[top];
-      if (info.flags & kDrop) --drop_depth_;
+      if (open_.back().drop) --drop_depth_;
+      if (open_.back().article_header) --article_header_depth_;
+      if (open_.back().heading) --heading_depth_;
+      open_.pop_back();
       if (info.flags & kBlock) block = true;
       switch (info.special) {
         case Special::article:
@@ -637,6 +648,7 @@ class Extractor {
 
   void text(std::string_view raw, bool decode) {
     if (drop_depth_ > 0 || raw.empty()) return;
+    if (article_header_depth_ > 0 && heading_depth_ == 0) return;
     const std::size_t begin = buf_.size();
     if (decode) {
       append_decoded(raw, buf_, false);
@@ -712,6 +724,13 @@ class Extractor {
   std::vector<std::uint32_t> stack_;
   std::uint32_t head_id_ = kNone;
   std::size_t drop_depth_ = 0;
+  std::size_t article_header_depth_ = 0, heading_depth_ = 0;
+  struct Open {
+    bool drop;            // counts in drop_depth_
+    bool article_header;  // a <header> inside an <article>
+    bool heading;         // h1-h6
+  };
+  std::vector<Open> open_;  // parallel to stack_
   std::size_t main_depth_ = 0;
   std::size_t foreign_depth_ = 0;
   std::size_t article_depth_ = 0;

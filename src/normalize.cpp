@@ -76,10 +76,43 @@ void stem(std::string& w) {
 
 }  // namespace
 
+bool number_word_value(std::string_view w, std::string& out) {
+  static constexpr std::array<std::string_view, 20> kUnits = {
+      "",        "one",     "two",       "three",    "four",     "five",    "six",
+      "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+  static constexpr std::array<std::string_view, 10> kTens = {
+      "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  auto unit = [&](std::string_view x) -> int {
+    for (int k = 1; k < 20; ++k)
+      if (kUnits[static_cast<std::size_t>(k)] == x) return k;
+    return -1;
+  };
+  auto tens = [&](std::string_view x) -> int {
+    for (int k = 2; k < 10; ++k)
+      if (kTens[static_cast<std::size_t>(k)] == x) return 10 * k;
+    return -1;
+  };
+  int value = -1;
+  const std::size_t dash = w.find('-');
+  if (dash == std::string_view::npos) {
+    value = unit(w);
+    if (value < 0) value = tens(w);
+  } else {
+    const int t = tens(w.substr(0, dash));
+    const int u = unit(w.substr(dash + 1));
+    if (t > 0 && u > 0 && u < 10) value = t + u;
+  }
+  if (value <= 1) return false;  // "one" is too often not a figure ("one of the ...")
+  out = std::to_string(value);
+  return true;
+}
+
 bool word_term(std::string_view word, std::string& out) {
   out.clear();
   append_lower(word, out);
   if (is_function_word(out)) return true;
+  if (number_word_value(out, out)) return false;
   // Possessives and curly apostrophes: "Russia's" / "Russia’s" -> "russia".
   if (ends_with(out, "'s")) out.resize(out.size() - 2);
   else if (ends_with(out, "\xE2\x80\x99s")) out.resize(out.size() - 4);

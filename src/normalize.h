@@ -13,10 +13,14 @@ namespace storydiff::detail {
 /// Appends the lowercase form of UTF-8 `s` to `out` (see detail::to_lower for the ranges).
 void append_lower(std::string_view s, std::string& out);
 
-/// The comparison term of a word: lowercased, possessive "'s" dropped, and a light English
-/// suffix-stripping stem ("killed", "kills", "killing" -> "kill"; "increases" -> "increas").
+/// The comparison term of a word: lowercased, a number word as its digits ("forty" -> "40"),
+/// possessive "'s" dropped, and a light English suffix-stripping stem ("killed", "kills", "killing" -> "kill"; "increases" -> "increas").
 /// Written into `out` (cleared first). Returns true for a function word (left unstemmed).
 bool word_term(std::string_view word, std::string& out);
+
+/// The digits of an English number word from "two" to "ninety-nine" ("twenty-three" -> "23"),
+/// given lowercase; false for anything else (and for "one", too often not a figure).
+bool number_word_value(std::string_view word, std::string& out);
 
 /// The comparison term of a number: thousands separators dropped ("100,000" -> "100000"),
 /// the decimal point kept ("3.5"). Written into `out` (cleared first).

@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <string>
 
 #include "markdown.h"
@@ -127,10 +126,7 @@ TEST_CASE("markdown: HTML inside Markdown is stripped, entities decoded", "[mark
 TEST_CASE("markdown: hostile input stays linear", "[markdown]") {
   std::string s;
   for (int k = 0; k < 20000; ++k) s += "<a b=\"x <!-- [[[ ((( ``` `` ` *_ ~~ ![ ";
-  const auto t0 = std::chrono::steady_clock::now();
+  // A quadratic reader would not finish within ctest's per-test timeout (tests/CMakeLists.txt).
   const auto r = extract_markdown(s);
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  CHECK(secs < 3.0);
   CHECK(!r.text.empty());
 }
