@@ -49,7 +49,7 @@ Output:
   -q, --brief              print nothing; report only through the exit code
 
 Comparison:
-  -t, --threshold X        similarity (0..1] for a reworded claim to match (default 0.45)
+  -t, --threshold X        similarity (0..1] for a reworded claim to match (default 0.25)
   -i, --ignore-case        case-only differences are no change
   -p, --ignore-punctuation punctuation-only differences are no change
       --no-moves           do not flag moved claims

@@ -6,7 +6,7 @@ namespace storydiff {
 /// Options of a comparison. Field names are the JSON / JavaScript option names.
 struct Options {
   /// Minimum similarity (0..1) for two different sentences to count as the same claim reworded.
-  double threshold = 0.45;
+  double threshold = 0.25;
   /// Case-only differences make no change.
   bool ignore_case = false;
   /// Punctuation-only differences make no change.
