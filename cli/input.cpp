@@ -37,6 +37,10 @@ Expected<std::string> read_input(const std::string& path, std::size_t max_bytes)
     owned.reset(f);
   }
   std::string bytes;
+  if (!is_stdin) {
+    struct stat st {};
+    if (::fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size) + 1);
+  }
   char buf[1 << 16];
   for (;;) {
     const std::size_t n = std::fread(buf, 1, sizeof buf, f);

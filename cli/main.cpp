@@ -73,7 +73,10 @@ int main(int argc, char** argv) {
   }
   std::string text;
   switch (opt.output) {
-    case cli::OutputFormat::json: text = to_json(c, opt.indent) + "\n"; break;
+    case cli::OutputFormat::json:
+      text = to_json(c, opt.indent);
+      text += '\n';
+      break;
     case cli::OutputFormat::html: text = cli::render_html(c); break;
     case cli::OutputFormat::text:
       text = cli::render_text(c, use_color(opt.color, out == stdout && isatty(STDOUT_FILENO)), opt.show_unchanged);

@@ -28,11 +28,19 @@ constexpr double kAnchoredRatio = 0.6;
 constexpr double kGroupCoverage = 0.5;
 // ... and when the joined group is this much more similar than the pair alone.
 constexpr double kGroupGain = 0.03;
-// Two documents' headlines name the same story: they are paired as one rewritten claim when they
-// share this much (any rare word), however far the wording has moved.
-constexpr double kTitleThreshold = 0.1;
+// Two versions of one article (many identical sentences) whose headlines differ this much carry
+// a new headline for a new development, not the old one reworded. Two outlets' headlines name
+// the same story and always pair.
+constexpr double kVersionTitleThreshold = 0.35;
+// The share of identical sentences above which two documents are versions of one article.
+constexpr double kVersionShare = 0.3;
 
-using Bag = std::vector<std::uint32_t>;  // sorted term ids, repeated for repeated terms
+using Bag = std::vector<std::uint32_t>;
+
+enum class TermKind : std::uint8_t {
+  function,  // "the", "of": weighs little
+  content,   // a word or a number
+};  // sorted term ids, repeated for repeated terms
 
 // The hash of a sentence's normalised form: white space collapsed, and case and punctuation
 // dropped when the options say so. Equal hashes mean "equal" claims. Hashed as it is read: this
@@ -120,6 +128,7 @@ class Aligner {
     title_b_ = has_title(b_);
     match_exact();
     compute_features();
+    match_titles();
     match_reworded();
     fill_anchored_gaps();
     if (o_.detect_splits) find_splits_and_merges();
@@ -140,8 +149,9 @@ class Aligner {
     return !(last == '.' || last == '!' || last == '?' || last == 0x2026 || last == '"' ||
              last == 0x201D || last == 0x3002);
   }
+  // Headlines pair with each other in match_titles or not at all.
   bool compatible(std::uint32_t i, std::uint32_t j) const {
-    return (title_a_ && i == 0) == (title_b_ && j == 0);
+    return !(title_a_ && i == 0) && !(title_b_ && j == 0);
   }
 
   // --- exact matches --------------------------------------------------------------------------
@@ -183,7 +193,7 @@ class Aligner {
     add_features(b_, mb_, fb_);
     weight_.resize(df_.size());
     for (std::size_t t = 0; t < df_.size(); ++t) {
-      const double base = function_[t] ? kFunctionWeight : 1.0;
+      const double base = kind_[t] == TermKind::function ? kFunctionWeight : 1.0;
       weight_[t] = base / std::sqrt(static_cast<double>(std::max<std::uint32_t>(df_[t], 1)));
     }
   }
@@ -207,10 +217,10 @@ class Aligner {
       for (std::size_t k = opens_paragraph ? dateline_tokens(text, toks) : 0; k < toks.size(); ++k) {
         const Token& t = toks[k];
         const auto w = text.substr(t.start, t.end - t.start);
-        bool function = false;
+        TermKind kind = TermKind::content;
         if (t.kind == TokenKind::word) {
-          function = word_term(w, term);
-          if (!function) canonical_term(term);
+          if (word_term(w, term)) kind = TermKind::function;
+          else canonical_term(term);
         } else if (w == "%") {
           term = "%";  // "84%" and "84 percent" say the same
           canonical_term(term);
@@ -226,7 +236,7 @@ class Aligner {
         } else {
           continue;
         }
-        terms_.push_back(intern(term, function));
+        terms_.push_back(intern(term, kind));
       }
       std::sort(terms_.begin() + begin, terms_.end());
       ranges[i] = {begin, static_cast<std::uint32_t>(terms_.size())};
@@ -236,13 +246,13 @@ class Aligner {
     }
   }
 
-  std::uint32_t intern(const std::string& term, bool function) {
+  std::uint32_t intern(const std::string& term, TermKind kind) {
     auto it = ids_.find(term);
     if (it != ids_.end()) return it->second;
     const auto id = static_cast<std::uint32_t>(df_.size());
     ids_.emplace(term, id);
     df_.push_back(0);
-    function_.push_back(function);
+    kind_.push_back(kind);
     return id;
   }
 
@@ -284,6 +294,15 @@ class Aligner {
     for (const auto i : idx) out.insert(out.end(), terms_.begin() + f[i].first, terms_.begin() + f[i].second);
     std::sort(out.begin(), out.end());
     return out;
+  }
+
+  // --- headlines ---------------------------------------------------------------------------------
+  void match_titles() {
+    if (!title_a_ || !title_b_ || ma_[0] != kNone || mb_[0] != kNone) return;
+    const std::size_t smaller = std::min(a_.sentences.size(), b_.sentences.size());
+    const bool versions = static_cast<double>(matches_.size()) >= kVersionShare * static_cast<double>(smaller);
+    const double sim = similarity(bag(fa_[0]), bag(fb_[0]));
+    if (!versions || sim >= std::max(o_.threshold, kVersionTitleThreshold)) add_match({0}, {0}, sim, false);
   }
 
   // --- reworded matches ------------------------------------------------------------------------
@@ -340,7 +359,7 @@ class Aligner {
       const BagView bj = bag(fb_[j]);
       for (std::size_t k = 0; k < bj.n; ++k) {
         const auto t = bj.p[k];
-        if (function_[t] || (k > 0 && bj.p[k - 1] == t)) continue;
+        if (kind_[t] == TermKind::function || (k > 0 && bj.p[k - 1] == t)) continue;
         postings[t].push_back(static_cast<std::uint32_t>(j));
       }
     }
@@ -353,7 +372,7 @@ class Aligner {
       const BagView ai = bag(fa_[i]);
       for (std::size_t k = 0; k < ai.n; ++k) {
         const auto t = ai.p[k];
-        if (function_[t] || (k > 0 && ai.p[k - 1] == t)) continue;
+        if (kind_[t] == TermKind::function || (k > 0 && ai.p[k - 1] == t)) continue;
         const auto& post = postings[t];
         if (post.size() > kMaxPostings) continue;
         work += post.size();
@@ -373,7 +392,7 @@ class Aligner {
         const auto j = touched[c];
         if (!compatible(i, j)) continue;
         const double s = similarity(ai, bag(fb_[j]));
-        if (s >= floor || (i == 0 && j == 0 && s >= kTitleThreshold)) candidates_.push_back({s, s, i, i, j, j, displacement(i, j)});
+        if (s >= floor) candidates_.push_back({s, s, i, i, j, j, displacement(i, j)});
         if (o_.detect_splits) add_group_candidates(i, j);
       }
       for (const auto j : touched) score[j] = 0.0;
@@ -387,8 +406,7 @@ class Aligner {
       return x.i1 != y.i1 ? x.i1 < y.i1 : x.j1 < y.j1;
     });
     for (const Candidate& c : candidates_) {
-      const bool titles = c.i0 == 0 && c.j0 == 0 && title_a_ && title_b_;
-      if (c.sim < (titles ? std::min(o_.threshold, kTitleThreshold) : o_.threshold)) continue;
+      if (c.sim < o_.threshold) continue;
       bool free = true;
       for (auto i = c.i0; i <= c.i1; ++i) free = free && ma_[i] == kNone;
       for (auto j = c.j0; j <= c.j1; ++j) free = free && mb_[j] == kNone;
@@ -529,7 +547,7 @@ class Aligner {
   std::vector<Range> fa_, fb_;
   std::unordered_map<std::string, std::uint32_t> ids_;
   std::vector<std::uint32_t> df_;
-  std::vector<bool> function_;
+  std::vector<TermKind> kind_;
   std::vector<double> weight_;
 };
 
