@@ -137,6 +137,7 @@ class Aligner {
 
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  static constexpr std::uint32_t kUsedUp = 0xFFFFFFFEu;  // a table slot whose sentences all paired
 
   // A headline matches only a headline: it names the story, a body sentence states a claim.
   // Headline: the first sentence, alone in its paragraph, without final punctuation.
@@ -159,27 +160,39 @@ class Aligner {
     std::string scratch;
     std::vector<Token> toks;
     const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
-    std::vector<std::uint64_t> ka(na);
-    for (std::size_t i = 0; i < na; ++i) ka[i] = exact_key(a_.text, a_.sentences[i], o_, scratch, toks);
-    // Every new sentence's key, with its occurrences in order; duplicates pair up in order.
-    std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> first;  // key -> head, tail
+    // Every new sentence's key in an open-addressing table (key -> first and last occurrence
+    // still unpaired, chained through `next`): duplicates pair up in order.
+    std::size_t cap = 16;
+    while (cap < 2 * nb) cap <<= 1;
+    struct Slot {
+      std::uint64_t key = 0;
+      std::uint32_t head = kNone, tail = kNone;
+    };
+    std::vector<Slot> table(cap);
     std::vector<std::uint32_t> next(nb, kNone);
-    first.reserve(nb);
-    for (std::size_t j = 0; j < nb; ++j) {
-      const auto k = exact_key(b_.text, b_.sentences[j], o_, scratch, toks);
-      const auto j32 = static_cast<std::uint32_t>(j);
-      auto [it, fresh] = first.try_emplace(k, j32, j32);
-      if (!fresh) {
-        next[it->second.second] = j32;
-        it->second.second = j32;
+    auto slot_of = [&](std::uint64_t key) -> Slot& {
+      std::size_t h = static_cast<std::size_t>(key ^ (key >> 29)) & (cap - 1);
+      while (table[h].head != kNone && table[h].key != key) h = (h + 1) & (cap - 1);
+      return table[h];
+    };
+    for (std::uint32_t j = 0; j < nb; ++j) {
+      const std::uint64_t key = exact_key(b_.text, b_.sentences[j], o_, scratch, toks);
+      Slot& slot = slot_of(key);
+      if (slot.head == kNone) {
+        slot.key = key;
+        slot.head = slot.tail = j;
+      } else {
+        next[slot.tail] = j;
+        slot.tail = j;
       }
     }
-    for (std::size_t i = 0; i < na; ++i) {
-      auto it = first.find(ka[i]);
-      if (it == first.end() || it->second.first == kNone) continue;
-      const std::uint32_t j = it->second.first;
-      it->second.first = next[j];
-      add_match({static_cast<std::uint32_t>(i)}, {j}, 1.0, true);
+    matches_.reserve(std::min(na, nb));
+    for (std::uint32_t i = 0; i < na; ++i) {
+      Slot& slot = slot_of(exact_key(a_.text, a_.sentences[i], o_, scratch, toks));
+      if (slot.head == kNone || slot.head == kUsedUp) continue;
+      const std::uint32_t j = slot.head;
+      slot.head = next[j] == kNone ? kUsedUp : next[j];
+      add_match({i, i + 1}, {j, j + 1}, 1.0, true);
     }
   }
 
@@ -289,9 +302,10 @@ class Aligner {
     return total > 0 ? 2.0 * shared_weight(x, y) / total : 0.0;
   }
 
-  Bag group_bag(const std::vector<Range>& f, const std::vector<std::uint32_t>& idx) const {
+  Bag group_bag(const std::vector<Range>& f, Run run) const {
     Bag out;
-    for (const auto i : idx) out.insert(out.end(), terms_.begin() + f[i].first, terms_.begin() + f[i].second);
+    for (auto i = run.begin; i < run.end; ++i)
+      out.insert(out.end(), terms_.begin() + f[i].first, terms_.begin() + f[i].second);
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -302,7 +316,7 @@ class Aligner {
     const std::size_t smaller = std::min(a_.sentences.size(), b_.sentences.size());
     const bool versions = static_cast<double>(matches_.size()) >= kVersionShare * static_cast<double>(smaller);
     const double sim = similarity(bag(fa_[0]), bag(fb_[0]));
-    if (!versions || sim >= std::max(o_.threshold, kVersionTitleThreshold)) add_match({0}, {0}, sim, false);
+    if (!versions || sim >= std::max(o_.threshold, kVersionTitleThreshold)) add_match({0, 1}, {0, 1}, sim, false);
   }
 
   // --- reworded matches ------------------------------------------------------------------------
@@ -337,14 +351,14 @@ class Aligner {
       if (jn < nb && mb_[jn] == kNone && compatible(i, static_cast<std::uint32_t>(jn)) && covered(bag(fb_[jn]), ai) &&
           covered(bj, ai)) {
         const auto j0 = static_cast<std::uint32_t>(std::min<std::size_t>(j, jn));
-        const double sim = similarity(ai, view(group_bag(fb_, {j0, j0 + 1})));
+        const double sim = similarity(ai, view(group_bag(fb_, {j0, j0 + 2})));
         if (sim >= o_.threshold) candidates_.push_back({sim - kGroupGain, sim, i, i, j0, j0 + 1, displacement(i, j0)});
       }
       const std::size_t in = i + static_cast<std::size_t>(side);
       if (in < na && ma_[in] == kNone && compatible(static_cast<std::uint32_t>(in), j) && covered(bag(fa_[in]), bj) &&
           covered(ai, bj)) {
         const auto i0 = static_cast<std::uint32_t>(std::min<std::size_t>(i, in));
-        const double sim = similarity(bj, view(group_bag(fa_, {i0, i0 + 1})));
+        const double sim = similarity(bj, view(group_bag(fa_, {i0, i0 + 2})));
         if (sim >= o_.threshold) candidates_.push_back({sim - kGroupGain, sim, i0, i0 + 1, j, j, displacement(i0, j)});
       }
     }
@@ -411,10 +425,7 @@ class Aligner {
       for (auto i = c.i0; i <= c.i1; ++i) free = free && ma_[i] == kNone;
       for (auto j = c.j0; j <= c.j1; ++j) free = free && mb_[j] == kNone;
       if (!free) continue;
-      std::vector<std::uint32_t> a, b;
-      for (auto i = c.i0; i <= c.i1; ++i) a.push_back(i);
-      for (auto j = c.j0; j <= c.j1; ++j) b.push_back(j);
-      add_match(std::move(a), std::move(b), c.sim, false);
+      add_match({c.i0, c.i1 + 1}, {c.j0, c.j1 + 1}, c.sim, false);
     }
   }
 
@@ -448,7 +459,7 @@ class Aligner {
           if (s >= best) { best = s; pick = j; }
         }
         if (pick != kNone) {
-          add_match({static_cast<std::uint32_t>(i)}, {pick}, best, false);
+          add_match({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1)}, {pick, pick + 1}, best, false);
           changed = true;
         }
       }
@@ -483,18 +494,16 @@ class Aligner {
         const std::size_t nbr = k + static_cast<std::size_t>(side);
         if (nbr >= n || many_match[nbr] == kNone) continue;
         Match& m = matches_[many_match[nbr]];
-        auto& one = split ? m.a : m.b;
-        auto& many = split ? m.b : m.a;
+        const Run one = split ? m.a : m.b;
+        const Run many = split ? m.b : m.a;
         if (one.size() != 1 || m.exact) continue;
-        if (side < 0 ? many.back() != nbr : many.front() != nbr) continue;
-        const BagView one_bag = bag(one_f[one[0]]);
+        if (side < 0 ? many.last() != nbr : many.begin != nbr) continue;
+        const BagView one_bag = bag(one_f[one.begin]);
         const BagView k_bag = bag(many_f[k]);
         const double kw = bag_weight(k_bag);
         if (kw <= 0 || shared_weight(k_bag, one_bag) < kGroupCoverage * kw) continue;
-        auto idx = many;
-        idx.push_back(static_cast<std::uint32_t>(k));
-        std::sort(idx.begin(), idx.end());
-        const Bag joined = group_bag(many_f, idx);
+        const Run grown = side < 0 ? Run{many.begin, many.end + 1} : Run{many.begin - 1, many.end};
+        const Bag joined = group_bag(many_f, grown);
         const double s = similarity(one_bag, view(joined));
         if (s - m.similarity > best_gain) {
           best_gain = s - m.similarity;
@@ -504,9 +513,9 @@ class Aligner {
       }
       if (best_match == kNone) continue;
       Match& m = matches_[best_match];
-      auto& many = split ? m.b : m.a;
-      many.push_back(static_cast<std::uint32_t>(k));
-      std::sort(many.begin(), many.end());
+      Run& many = split ? m.b : m.a;
+      if (k == many.end) ++many.end;
+      else --many.begin;
       m.similarity = best_sim;
       many_match[k] = best_match;
       changed = true;
@@ -515,22 +524,22 @@ class Aligner {
   }
 
   // --- bookkeeping -------------------------------------------------------------------------------
-  void add_match(std::vector<std::uint32_t> a, std::vector<std::uint32_t> b, double sim, bool exact) {
+  void add_match(Run a, Run b, double sim, bool exact) {
     const auto id = static_cast<std::uint32_t>(matches_.size());
-    for (const auto i : a) ma_[i] = id;
-    for (const auto j : b) mb_[j] = id;
-    matches_.push_back(Match{std::move(a), std::move(b), sim, exact});
+    for (auto i = a.begin; i < a.end; ++i) ma_[i] = id;
+    for (auto j = b.begin; j < b.end; ++j) mb_[j] = id;
+    matches_.push_back(Match{a, b, sim, exact});
   }
 
-  std::uint32_t first_b(std::uint32_t m) const { return matches_[m].b.front(); }
-  std::uint32_t last_b(std::uint32_t m) const { return matches_[m].b.back(); }
+  std::uint32_t first_b(std::uint32_t m) const { return matches_[m].b.begin; }
+  std::uint32_t last_b(std::uint32_t m) const { return matches_[m].b.last(); }
 
   AlignResult collect() {
     AlignResult r;
     r.approximate = approximate_;
     r.matches = std::move(matches_);
     std::sort(r.matches.begin(), r.matches.end(),
-              [](const Match& x, const Match& y) { return x.a.front() < y.a.front(); });
+              [](const Match& x, const Match& y) { return x.a.begin < y.a.begin; });
     return r;
   }
 

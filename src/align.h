@@ -10,11 +10,26 @@
 
 namespace storydiff::detail {
 
-/// A set of old sentences matched to a set of new ones: one to one, a split (one `a`, several
-/// `b`) or a merge (several `a`, one `b`). Indices are ascending and contiguous.
+/// A run of consecutive sentences [begin, end).
+struct Run {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t size() const { return end - begin; }
+  std::uint32_t last() const { return end - 1; }
+  /// The indices, for the public result.
+  std::vector<std::uint32_t> indices() const {
+    std::vector<std::uint32_t> v;
+    v.reserve(size());
+    for (auto k = begin; k < end; ++k) v.push_back(k);
+    return v;
+  }
+};
+
+/// A run of old sentences matched to a run of new ones: one to one, a split (one `a`, several
+/// `b`) or a merge (several `a`, one `b`).
 struct Match {
-  std::vector<std::uint32_t> a;
-  std::vector<std::uint32_t> b;
+  Run a;
+  Run b;
   double similarity = 0.0;  ///< 1 for exact matches
   bool exact = false;       ///< identical under the comparison options
 };

@@ -51,10 +51,10 @@ namespace {
 // Similarities are rounded so that the JSON is short and identical wherever it is computed.
 double round4(double x) { return std::round(x * 10000.0) / 10000.0; }
 
-// The text a group of contiguous sentences covers, from the first one's start to the last's end.
-std::string_view group_text(const Document& d, const std::vector<std::uint32_t>& idx) {
-  const auto start = d.sentences[idx.front()].start;
-  const auto end = d.sentences[idx.back()].end;
+// The text a run of sentences covers, from the first one's start to the last's end.
+std::string_view run_text(const Document& d, detail::Run run) {
+  const auto start = d.sentences[run.begin].start;
+  const auto end = d.sentences[run.last()].end;
   return std::string_view(d.text).substr(start, end - start);
 }
 
@@ -73,8 +73,8 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
   if (options.detect_moves) {
     std::vector<std::uint32_t> y, weight;
     for (const auto& m : matches) {
-      y.push_back(m.b.front());
-      weight.push_back(static_cast<std::uint32_t>(m.a.size() * m.b.size()));
+      y.push_back(m.b.begin);
+      weight.push_back(m.a.size() * m.b.size());
     }
     spine = detail::heaviest_increasing(y, weight);
   }
@@ -95,8 +95,8 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
   for (std::size_t k = 0; k < matches.size(); ++k) {
     auto& m = matches[k];
     AlignmentEntry e;
-    e.a = m.a;
-    e.b = m.b;
+    e.a = m.a.indices();
+    e.b = m.b.indices();
     e.moved = !spine[k];
     const bool one_to_one = m.a.size() == 1 && m.b.size() == 1;
     if (m.exact && one_to_one) {
@@ -104,17 +104,17 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
       e.similarity = 1.0;
     } else {
       e.op = Op::modified;
-      const auto old_text = group_text(old_doc, m.a);
-      const auto new_text = group_text(new_doc, m.b);
+      const auto old_text = run_text(old_doc, m.a);
+      const auto new_text = run_text(new_doc, m.b);
       e.tokens = detail::word_diff(old_text, new_text, result.approximate);
       e.callouts = detail::find_callouts(old_text, new_text, e.tokens);
       e.similarity = std::min(round4(m.similarity), 0.9999);
     }
-    for (const auto i : m.a) old_used[i] = true;
-    for (const auto j : m.b) new_used[j] = true;
+    for (auto i = m.a.begin; i < m.a.end; ++i) old_used[i] = true;
+    for (auto j = m.b.begin; j < m.b.end; ++j) new_used[j] = true;
     if (spine[k])
-      for (const auto i : m.a) anchor_after_old[i + 1] = m.b.back();
-    placed.push_back({2 * static_cast<std::int64_t>(m.b.front()), m.a.front(), std::move(e)});
+      for (auto i = m.a.begin; i < m.a.end; ++i) anchor_after_old[i + 1] = m.b.last();
+    placed.push_back({2 * static_cast<std::int64_t>(m.b.begin), m.a.begin, std::move(e)});
   }
   // Carry each spine anchor forward over the old sentences after it.
   for (std::size_t i = 1; i < anchor_after_old.size(); ++i)

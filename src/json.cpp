@@ -3,7 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_string.h"
 #include "storydiff/compare.h"
+#include "utf8.h"
 
 namespace storydiff {
 
@@ -30,9 +32,21 @@ std::string dump(const Json& j, int indent) {
 // Scalars are still serialised by nlohmann, so escaping and number formatting are its own.
 class Writer {
  public:
-  Writer(std::string& out, int indent) : out_(out), indent_(indent) {}
+  /// Writes into `out`; with a sink, hands `out` over whenever it passes kChunk bytes.
+  Writer(std::string& out, int indent, const std::function<void(std::string_view)>* sink = nullptr)
+      : out_(out), indent_(indent), sink_(sink) {}
 
-  void begin_object() { open('{'); }
+  void flush() {
+    if (sink_ && !out_.empty()) {
+      (*sink_)(out_);
+      out_.clear();
+    }
+  }
+
+  void begin_object() {
+    if (sink_ && out_.size() >= kChunk) flush();
+    open('{');
+  }
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
@@ -74,13 +88,7 @@ class Writer {
   }
 
  private:
-  void scalar_string(std::string_view s) {
-    scratch_.assign(s.data(), s.size());
-    // Text is valid UTF-8 by construction (the reader checks it); replace rather than throw if a
-    // bug ever lets a bad byte through.
-    out_ += Json(std::move(scratch_)).dump(-1, ' ', false, Json::error_handler_t::replace);
-    scratch_.clear();
-  }
+  void scalar_string(std::string_view s) { detail::append_json_string(out_, s); }
 
   void newline() {
     out_ += '\n';
@@ -111,11 +119,12 @@ class Writer {
     out_ += c;
   }
 
+  static constexpr std::size_t kChunk = 64 * 1024;
   std::string& out_;
   int indent_;
+  const std::function<void(std::string_view)>* sink_;
   std::vector<std::size_t> depth_;  // items written so far at each open level
   bool after_key_ = false;
-  std::string scratch_;
 };
 
 void write_options(Writer& w, const Options& o) {
@@ -186,20 +195,9 @@ void write_entry(Writer& w, const AlignmentEntry& e) {
 
 }  // namespace
 
-std::string to_json(const Comparison& c, int indent) {
-  // One allocation for the whole output in the common case: each sentence's text once plus about
-  // 80 bytes of keys and offsets, each entry about 100 bytes, modified ones their word diff.
-  std::size_t estimate = 4096;
-  for (const Document& d : c.documents) estimate += d.text.size() + 96 * d.sentences.size();
-  for (const AlignmentEntry& e : c.alignment) {
-    estimate += 112;
-    if (e.op == Op::modified)
-      for (const Edit& t : e.tokens) estimate += t.text.size() + 32;
-  }
-  if (indent >= 0) estimate += estimate / 2;
-  std::string out;
-  out.reserve(estimate);
-  Writer w(out, indent);
+namespace {
+
+void write_comparison(Writer& w, const Comparison& c) {
   w.begin_object();
   w.field("version", static_cast<std::uint64_t>(kResultVersion));
   w.key("options");
@@ -232,7 +230,71 @@ std::string to_json(const Comparison& c, int indent) {
   for (const auto& warning : c.warnings) w.value(std::string_view(warning));
   w.end_array();
   w.end_object();
+}
+
+}  // namespace
+
+namespace detail {
+
+void append_json_string(std::string& out, std::string_view s) {
+  // Text is valid UTF-8 by construction (the reader checks it), but a name given by a caller may
+  // not be: nlohmann then replaces the bad bytes as it always has.
+  if (find_invalid_utf8(s) != std::string_view::npos) {
+    out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;  // start of the pending run of bytes that need no escape
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+  }
+  out.append(s, run, s.size() - run);
+  out += '"';
+}
+
+}  // namespace detail
+
+std::string to_json(const Comparison& c, int indent) {
+  // One allocation for the whole output in the common case: each sentence's text once plus about
+  // 96 bytes of keys and offsets, each entry about 112 bytes, modified ones their word diff.
+  std::size_t estimate = 4096;
+  for (const Document& d : c.documents) estimate += d.text.size() + 96 * d.sentences.size();
+  for (const AlignmentEntry& e : c.alignment) {
+    estimate += 112;
+    if (e.op == Op::modified)
+      for (const Edit& t : e.tokens) estimate += t.text.size() + 32;
+  }
+  if (indent >= 0) estimate += estimate / 2;
+  std::string out;
+  out.reserve(estimate);
+  Writer w(out, indent);
+  write_comparison(w, c);
   return out;
+}
+
+void write_json(const Comparison& c, const std::function<void(std::string_view)>& sink, int indent) {
+  std::string buffer;
+  buffer.reserve(128 * 1024);
+  Writer w(buffer, indent, &sink);
+  write_comparison(w, c);
+  w.flush();
 }
 
 std::string to_json(const Error& e, int indent) {

@@ -92,27 +92,33 @@ Term term_kind(char32_t cp) {
 // Closing quotes and brackets that may follow sentence-final punctuation: `."` `?)` `。」`.
 // Guillemets go both ways: « French » and »German«.
 bool is_closing_quote(char32_t cp) {
-  return cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D || cp == 0xBB || cp == 0x203A ||
-         cp == 0xAB || cp == 0x2039 || cp == 0x300D || cp == 0x300F;
+  if (cp < 0x80) return cp == '"' || cp == '\'';
+  return cp == 0x2019 || cp == 0x201D || cp == 0xBB || cp == 0x203A || cp == 0xAB ||
+         cp == 0x2039 || cp == 0x300D || cp == 0x300F;
 }
 bool is_closer(char32_t cp) {
-  return is_closing_quote(cp) || cp == ')' || cp == ']' || cp == '}' || cp == '*' || cp == '_' ||
-         cp == 0xFF09 || cp == 0x3011 || cp == 0x3009 || cp == 0x300B || cp == 0xFF3D;
+  if (cp < 0x80)
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}' || cp == '*' || cp == '_';
+  return is_closing_quote(cp) || cp == 0xFF09 || cp == 0x3011 || cp == 0x3009 || cp == 0x300B ||
+         cp == 0xFF3D;
 }
 
 // Opening quotes and brackets that may precede the first word of a sentence.
 bool is_opening_quote(char32_t cp) {
-  return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x2018 || cp == 0x201E || cp == 0x201A ||
-         cp == 0xAB || cp == 0x2039 || cp == 0xBB || cp == 0x203A || cp == 0x300C || cp == 0x300E;
+  if (cp < 0x80) return cp == '"' || cp == '\'';
+  return cp == 0x201C || cp == 0x2018 || cp == 0x201E || cp == 0x201A || cp == 0xAB ||
+         cp == 0x2039 || cp == 0xBB || cp == 0x203A || cp == 0x300C || cp == 0x300E;
 }
 bool is_opener(char32_t cp) {
-  return is_opening_quote(cp) || cp == '(' || cp == '[' || cp == '{' || cp == '*' || cp == '_' ||
-         cp == 0xBF || cp == 0xA1 || cp == 0xFF08 || cp == 0x3010;
+  if (cp < 0x80)
+    return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == '{' || cp == '*' || cp == '_';
+  return is_opening_quote(cp) || cp == 0xBF || cp == 0xA1 || cp == 0xFF08 || cp == 0x3010;
 }
 
 bool is_dash_or_bullet(char32_t cp) {
-  return cp == '-' || (cp >= 0x2012 && cp <= 0x2015) || cp == 0x2022 || cp == 0x2023 ||
-         cp == 0xB7 || cp == 0x25AA || cp == 0x25A0 || cp == 0x25BA || cp == 0x25CF || cp == 0x25E6;
+  if (cp < 0x80) return cp == '-';
+  return (cp >= 0x2012 && cp <= 0x2015) || cp == 0x2022 || cp == 0x2023 || cp == 0xB7 ||
+         cp == 0x25AA || cp == 0x25A0 || cp == 0x25BA || cp == 0x25CF || cp == 0x25E6;
 }
 
 bool is_sentence_symbol(char32_t cp) {  // "$5 million was..." "#MeToo began..."
@@ -141,6 +147,17 @@ constexpr ByteTable make_byte_table() {
 }
 
 constexpr ByteTable kBytes = make_byte_table();
+
+// Whether the eight bytes at p may hold a terminator: any of '.', '?', '!' or a non-ASCII byte
+// (the classic "has a zero byte" test on p XOR each terminator; false positives are harmless).
+inline bool maybe_interesting(const unsigned char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  std::uint64_t x = 0;
+  std::memcpy(&x, p, 8);
+  auto has_zero = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  return ((x & kHighs) | has_zero(x ^ (kOnes * '.')) | has_zero(x ^ (kOnes * '?')) |
+          has_zero(x ^ (kOnes * '!'))) != 0;
+}
 
 std::size_t skip_space_forward(std::string_view t, std::size_t i, std::size_t end) {
   while (i < end) {
@@ -198,8 +215,9 @@ enum class WordClass : std::uint8_t {
   never,        ///< e.g. i.e. vs. approx.: always followed by more of the sentence
   number_next,  ///< No. Fig. pp. Jan.: never before a number, otherwise like `ambiguous`
   ambiguous,    ///< Inc. Corp. Ltd. etc.: often ends a sentence, split before a capital
-  acronym,      ///< U.S. a.m. Ph.D. Calif. Jr.: split only before a common sentence starter
+  acronym,      ///< U.S. Ph.D. Calif. Jr.: split only before a common sentence starter
   initial,      ///< a single capital letter ("George W. Bush"): like `acronym`
+  clock,        ///< a.m. p.m.: split before a capital unless it names a day, month or zone
 };
 
 struct Abbreviation {
@@ -213,10 +231,12 @@ constexpr WordClass kNever = WordClass::never;
 constexpr WordClass kNumber = WordClass::number_next;
 constexpr WordClass kAmbig = WordClass::ambiguous;
 constexpr WordClass kAcro = WordClass::acronym;
+constexpr WordClass kClock = WordClass::clock;
 
 // Looked up through a hash set (kAbbreviationSet below); kept sorted for the reader.
 constexpr Abbreviation kAbbreviations[] = {
-    {"a.k.a", kNever, false}, {"adm", kTitle, true},    {"al", kAmbig, false},
+    {"a.k.a", kNever, false}, {"a.m", kClock, false},   {"adm", kTitle, true},
+    {"al", kAmbig, false},
     {"ala", kAcro, true},     {"amb", kTitle, true},    {"approx", kNever, false},
     {"apr", kNumber, true},   {"apt", kNumber, false},  {"ariz", kAcro, true},
     {"ark", kAcro, true},     {"art", kNumber, true},   {"assn", kAcro, true},
@@ -243,7 +263,8 @@ constexpr Abbreviation kAbbreviations[] = {
     {"jan", kNumber, true},   {"jr", kAcro, true},      {"jul", kNumber, true},
     {"jun", kNumber, true},   {"kan", kAcro, true},     {"kans", kAcro, true},
     {"ky", kAcro, true},      {"la", kAcro, true},      {"llc", kAmbig, true},
-    {"lt", kTitle, true},     {"ltd", kAmbig, true},    {"maj", kTitle, true},
+    {"lieut", kTitle, true},  {"lt", kTitle, true},     {"ltd", kAmbig, true},
+    {"maj", kTitle, true},
     {"mar", kNumber, true},   {"mass", kAcro, true},    {"md", kAcro, true},
     {"messrs", kTitle, true}, {"mich", kAcro, true},    {"minn", kAcro, true},
     {"miss", kAcro, true},    {"mlle", kTitle, true},   {"mme", kTitle, true},
@@ -256,13 +277,14 @@ constexpr Abbreviation kAbbreviations[] = {
     {"ore", kAcro, true},     {"p", kNumber, false},    {"pa", kAcro, true},
     {"para", kNumber, false}, {"plc", kAmbig, true},    {"pp", kNumber, false},
     {"pres", kTitle, true},   {"prof", kTitle, true},   {"profs", kTitle, true},
-    {"pt", kNumber, false},   {"pty", kAmbig, true},    {"pvt", kTitle, true},
+    {"p.m", kClock, false},   {"pt", kNumber, false},   {"pty", kAmbig, true},    {"pvt", kTitle, true},
     {"rd", kAcro, true},      {"ref", kNumber, false},  {"rep", kTitle, true},
     {"reps", kTitle, true},   {"resp", kNever, false},  {"rev", kTitle, true},
     {"revs", kTitle, true},   {"rt", kTitle, true},     {"rte", kNumber, false},
     {"sec", kNumber, false},  {"sect", kNumber, false}, {"sen", kTitle, true},
     {"sens", kTitle, true},   {"sep", kNumber, true},   {"sept", kNumber, true},
-    {"sgt", kTitle, true},    {"sr", kAcro, true},      {"st", kTitle, true},
+    {"sgt", kTitle, true},    {"spc", kTitle, true},    {"sr", kAcro, true},
+    {"st", kTitle, true},
     {"ste", kTitle, true},    {"supt", kTitle, true},   {"tel", kNumber, false},
     {"tenn", kAcro, true},    {"tex", kAcro, true},     {"twp", kAcro, true},
     {"univ", kAcro, true},    {"v", kNever, false},     {"va", kAcro, true},
@@ -275,20 +297,23 @@ constexpr Abbreviation kAbbreviations[] = {
 // sentence ("...in the U.S. The next day"), while a name or noun ("U.S. Army", "a.m. Monday")
 // does not. Names that are also common words (Will, May, Young, Long...) are left out.
 constexpr std::string_view kStarters[] = {
-    "a", "about", "according", "additional", "after", "again", "against", "all", "already",
-    "also", "although", "among", "an", "analysts", "and", "another", "any", "are", "as", "asked",
-    "at", "authorities", "because", "before", "both", "but", "by", "can", "critics", "despite",
-    "did", "do", "doctors", "does", "during", "each", "earlier", "editing", "even", "every",
-    "experts", "few", "for", "from", "further", "furthermore", "had", "has", "have", "he",
-    "her", "here", "his", "how", "however", "i", "if", "in", "indeed", "instead", "investors",
-    "is", "it", "its", "last", "later", "lawmakers", "many", "meanwhile", "more", "moreover",
-    "most", "much", "my", "never", "nevertheless", "next", "no", "none", "nor", "not", "nothing",
-    "now", "officials", "on", "once", "one", "only", "or", "other", "others", "our", "over",
-    "police", "prosecutors", "reporting", "researchers", "residents", "scientists", "several",
-    "she", "since", "so", "some", "still", "such", "that", "the", "their", "then", "there",
-    "these", "they", "this", "those", "though", "thus", "to", "today", "under", "unlike", "until",
-    "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "why",
-    "with", "within", "without", "witnesses", "writing", "yesterday", "yet", "you", "your",
+    "a", "about", "according", "additional", "after", "again", "against", "all", "already", "also",
+    "although", "among", "an", "analysts", "and", "another", "any", "are", "as", "asked", "at",
+    "authorities", "because", "before", "both", "but", "by", "can", "critics", "despite", "did",
+    "do", "doctors", "does", "dozens", "during", "each", "earlier", "editing", "eight", "even",
+    "every", "experts", "families", "few", "firefighters", "five", "for", "four", "from",
+    "further", "furthermore", "had", "has", "have", "he", "her", "here", "his", "how", "however",
+    "hundreds", "i", "if", "in", "indeed", "instead", "investors", "is", "it", "its", "last",
+    "later", "lawmakers", "many", "meanwhile", "millions", "more", "moreover", "most", "much",
+    "my", "never", "nevertheless", "next", "nine", "no", "none", "nor", "not", "nothing", "now",
+    "officers", "officials", "on", "once", "one", "only", "or", "other", "others", "our", "over",
+    "parents", "passengers", "people", "police", "prosecutors", "protesters", "reporting",
+    "rescuers", "researchers", "residents", "scientists", "seven", "several", "she", "since",
+    "six", "so", "some", "still", "students", "such", "survivors", "teachers", "ten", "that",
+    "the", "their", "then", "there", "these", "they", "this", "those", "though", "thousands",
+    "three", "thus", "to", "today", "two", "under", "unlike", "until", "voters", "was", "we",
+    "were", "what", "when", "where", "whether", "which", "while", "who", "why", "with", "within",
+    "without", "witnesses", "workers", "writing", "yesterday", "yet", "you", "your",
 };
 
 // Verbs of an attribution tail: "\"Why now?\" Biden asked."
@@ -299,6 +324,17 @@ constexpr std::string_view kSpeechVerbs[] = {
     "remarked", "replied", "replies", "responded", "said", "says", "screamed", "shouted",
     "shouts", "snapped", "stated", "suggested", "tells", "told", "tweeted", "urged", "warned",
     "whispered", "wondered", "writes", "wrote", "yelled",
+};
+
+// Words that continue a clock time: "9 a.m. Monday", "5 p.m. Eastern Time", "8 p.m. GMT".
+constexpr std::string_view kTimeWords[] = {
+    "april", "atlantic", "august", "bst", "cdt", "central", "cest", "cet", "cst", "ct", "december",
+    "eastern", "edt", "eest", "eet", "est", "et", "february", "fri", "friday", "gmt", "hawaii",
+    "ist", "january", "jst", "july", "june", "local", "march", "mdt", "mon", "monday",
+    "mountain", "mst", "mt", "november", "october", "pacific", "pdt", "pst", "pt", "sat",
+    "saturday", "september", "sun", "sunday", "thu", "thurs", "thursday", "tue", "tues",
+    "tuesday", "utc", "wed", "wednesday",
+    // Month abbreviations ("10 a.m. Jan. 5") are found through kAbbreviations.
 };
 
 // Job titles that follow a company name: "Apple Inc. Chief Executive Tim Cook".
@@ -336,15 +372,19 @@ constexpr Key pack(std::string_view s) {  // s: lowercase ASCII, at most 16 byte
 
 // Packs `w` lowercased; false when it is empty, longer than 16 bytes or not ASCII.
 bool pack_lower(std::string_view w, Key& k) {
-  if (w.empty() || w.size() > kMaxKey) return false;
-  Key r;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    auto c = static_cast<unsigned char>(w[i]);
-    if (c >= 0x80) return false;
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-    (i < 8 ? r.a : r.b) |= static_cast<std::uint64_t>(c) << (8 * (i & 7));
+  const std::size_t n = w.size();
+  if (n == 0 || n > kMaxKey) return false;
+  std::uint64_t half[2] = {0, 0};
+  unsigned high = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(w[i]);
+    high |= c;
+    const unsigned lower = c | (static_cast<unsigned>(c - 'A') < 26u ? 0x20u : 0u);
+    half[i >> 3] |= static_cast<std::uint64_t>(lower) << (8 * (i & 7));
   }
-  k = r;
+  if (high & 0x80u) return false;
+  k.a = half[0];
+  k.b = half[1];
   return true;
 }
 
@@ -396,6 +436,7 @@ constexpr auto kAbbreviationSet = make_set<9>(kAbbreviations, abbreviation_key, 
 constexpr auto kStarterSet = make_set<9>(kStarters, word_key, no_value);
 constexpr auto kSpeechVerbSet = make_set<7>(kSpeechVerbs, word_key, no_value);
 constexpr auto kRoleSet = make_set<6>(kRoles, word_key, no_value);
+constexpr auto kTimeWordSet = make_set<7>(kTimeWords, word_key, no_value);
 constexpr auto kConnectiveSet = make_set<8>(kConnectives, word_key, no_value);
 
 // "U.S" "a.m" "Ph.D" "J.R.R" (the final period excluded): segments of letters separated by
@@ -627,7 +668,9 @@ Layout measure(std::string_view t, std::size_t begin) {
   std::size_t prev_len = 0;
   LineCursor lines(t, begin);
   Line l;
-  while (lines.next(l, gap)) {
+  // The first lines tell the layout; a bound keeps huge documents of tiny lines cheap.
+  constexpr std::size_t kSample = 20000;
+  while (nonblank < kSample && lines.next(l, gap)) {
     const std::size_t n = count_code_points(t, l.cstart, l.cend, kLengthCap);
     ++all[n];
     ++nonblank;
@@ -659,11 +702,13 @@ Layout measure(std::string_view t, std::size_t begin) {
 // Whether the single line break between lines a and b is a space inside a paragraph.
 bool joins(std::string_view t, const Line& a, const Line& b, const Layout& layout) {
   if (is_list_item(t, b)) return false;
+  const std::string_view head = t.substr(b.cstart, std::min<std::size_t>(8, b.cend - b.cstart));
+  if (head.substr(0, 7) == "http://" || head == "https://" || head.substr(0, 4) == "www.")
+    return false;  // a web address on a line of its own
   const LineStart next = line_start(t, b.cstart, b.cend);
   const bool next_lower = next.lower;
-  const bool next_digit = detail::is_digit(next.first);
   if (layout.wrapped) {
-    if (next_lower || next_digit) return true;
+    if (next_lower || detail::is_digit(next.first)) return true;
     // A wrapped line is full: the next word would not have fitted on it. A line that ends a
     // sentence and had room for that word ends its paragraph; any clearly short line (a heading,
     // a paragraph's last line) does too.
@@ -686,15 +731,15 @@ bool joins(std::string_view t, const Line& a, const Line& b, const Layout& layou
     const WordClass c = classify(t.substr(ws, a.cend - 1 - ws));
     return c == WordClass::title || c == WordClass::initial || c == WordClass::never;
   }
-  if (last == ',' || last == ';' || last == '&' || last == '/' || is_dash_or_bullet(last) ||
-      is_opener(last))
+  if (last == ',' || last == ';' || last == '&' || last == '/' || last == '(' || last == '[' ||
+      last == 0x201C || last == 0x2018 || is_dash_or_bullet(last))
     return true;
   if (next_lower) return true;
   if (ws < a.cend && is_ascii_alpha(t[ws]) && !is_ascii_upper(t[ws]) &&
       kConnectiveSet.contains(t.substr(ws, a.cend - ws)))
     return true;
-  if (next_digit)
-    return is_lower_letter(last) && count_code_points(t, a.cstart, a.cend, kLengthCap) > 60;
+  // A digit after anything else may open a paragraph after a headline ("...rises\n23 people
+  // died"): only hard-wrapped documents join it.
   return false;
 }
 
@@ -711,6 +756,7 @@ struct Next {
   bool initial = false;  // "A." a single capital letter with a period
   bool abbrev = false;   // "Ltd." "Inc." "Co." an abbreviation of its own
   bool role = false;     // "CEO", "Chief": a title after a company name
+  bool time = false;     // "Monday", "GMT", "Jan.", "Moscow time": continues a clock time
 };
 
 Next look_ahead(std::string_view t, std::size_t k, std::size_t pe) {
@@ -755,14 +801,22 @@ Next look_ahead(std::string_view t, std::size_t k, std::size_t pe) {
   else if (is_sentence_symbol(cp)) n.start = Start::symbol;
   else n.start = Start::other;
   const std::string_view word = t.substr(j, we - j);
-  if (!word.empty() && is_ascii_upper(word[0])) {
-    n.starter = kStarterSet.contains(word);
-    n.role = kRoleSet.contains(word);
+  Key key;
+  if (!word.empty() && is_ascii_upper(word[0]) && pack_lower(word, key)) {
+    n.starter = kStarterSet.find(key) != kStarterSet.kSize;
+    n.role = kRoleSet.find(key) != kRoleSet.kSize;
+    n.time = kTimeWordSet.find(key) != kTimeWordSet.kSize;
   }
   if (we < pe && t[we] == '.') {
     const WordClass c = classify(word);
     n.initial = c == WordClass::initial;
     n.abbrev = c == WordClass::ambiguous || c == WordClass::title;
+    n.time = n.time || c == WordClass::number_next;  // "Jan." "Sept."
+  } else if (!n.time && we < pe && t[we] == ' ' && pe - we > 5) {
+    // "Moscow time", "Beijing time"
+    const std::string_view after = t.substr(we + 1, 5);
+    n.time = (after.substr(0, 4) == "time" || after.substr(0, 4) == "Time") &&
+             !is_ascii_alpha(after[4]);
   }
   return n;
 }
@@ -824,12 +878,12 @@ class Splitter {
     std::size_t i = ps;
     const auto* p = reinterpret_cast<const unsigned char*>(t_.data());
     while (i < pe) {
-      const std::uint8_t k = kBytes.c[p[i]];
-      if (k == kSkip) {
-        ++i;
-        continue;
-      }
-      if (k == kDecode) {
+      // Eight plain ASCII bytes at a time, then byte by byte to the next interesting one.
+      while (i + 8 <= pe && !maybe_interesting(p + i)) i += 8;
+      const std::size_t stop = std::min(pe, i + 8);
+      while (i < stop && kBytes.c[p[i]] == kSkip) ++i;
+      if (i == stop) continue;
+      if (kBytes.c[p[i]] == kDecode) {
         std::size_t len = 0;
         if (term_kind(decode_at(t_, i, len)) == Term::none) {
           i += len;
@@ -933,7 +987,15 @@ class Splitter {
     const std::size_t cut = j;
     if (cut >= pe_) return pe_;
     const std::size_t k = skip_space_forward(t_, cut, pe_);
-    if (k == cut && cjk == 0) return cut;  // no space after: "3.5", "U.S.-based", "Yahoo!Inc"
+    if (k == cut && cjk == 0) {
+      // No space after: "3.5", "U.S.-based", "Yahoo!Inc"; but between two CJK characters an
+      // ASCII "?" "!" or "." ends a sentence like a full-width one ("什么?我们").
+      std::size_t l1 = 0, l2 = 0;
+      if (run_start == sent_ || !detail::is_cjk(decode_before(t_, run_start, l1)) ||
+          !detail::is_cjk(decode_at(t_, cut, l2)))
+        return cut;
+      cjk = 1;
+    }
     if (k >= pe_) return pe_;
     bool split = false;
     if (cjk > 0) {
@@ -982,6 +1044,9 @@ class Splitter {
       case WordClass::initial:
         if (heading_ || next.initial) return false;
         return next.starter || (next.quoted && next.start == Start::upper);
+      case WordClass::clock:
+        if (heading_) return false;
+        return next.start == Start::upper && !next.time;
       case WordClass::plain:
         break;
     }

@@ -33,7 +33,7 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::ve
       j += len;
       if (cp == kZeroWidthJoiner && j < end) {
         const char32_t next = decode_at(text, j, len);
-        if (!detail::is_space(next) && !detail::is_mark(next)) j += len;
+        if (detail::is_punct(next)) j += len;  // emoji and symbols such as ♀ are punct
       }
     }
     return j;

@@ -1,6 +1,7 @@
 // storydiff — the JSON serialisation of a Comparison (schema/comparison.schema.json).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,11 @@ namespace storydiff {
 
 /// The comparison as JSON text, deterministic byte for byte. `indent` < 0 gives one line.
 std::string to_json(const Comparison& comparison, int indent = -1);
+
+/// The same JSON, handed to `sink` in pieces of about 64 KB as it is written, so that a large
+/// comparison never needs its whole JSON in memory.
+void write_json(const Comparison& comparison, const std::function<void(std::string_view)>& sink,
+                int indent = -1);
 
 /// An error as JSON: {"error": {"code": "...", "message": "..."}}.
 std::string to_json(const Error& error, int indent = -1);

@@ -26,7 +26,8 @@ struct Sentence {
 
 /// What kind of text a token is.
 enum class TokenKind : std::uint8_t {
-  word,    ///< letters (any script), with inner apostrophes and hyphens: "don't", "well-known"
+  word,    ///< letters (any script), with inner apostrophes, hyphens and initials' periods:
+           ///< "don't", "well-known", "U.S" (a final period stays punctuation: it may end a sentence)
   number,  ///< digits with inner separators: "100,000", "3.5", "1990s" is a word
   punct,   ///< one punctuation or symbol code point: "," "“" "$" "%" "—"
   space,   ///< a run of white space (including line breaks and no-break spaces)

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_string.h"
 #include "test_support.h"
 
 using namespace storydiff;
@@ -66,4 +67,26 @@ TEST_CASE("options round-trip and reject what they do not know", "[json]") {
   CHECK(options_from_json("{\"ignore_case\": \"yes\"}").error().code == ErrorCode::bad_option);
   CHECK(options_from_json("[1]").error().code == ErrorCode::bad_option);
   CHECK(options_from_json("{not json").error().code == ErrorCode::bad_option);
+}
+
+TEST_CASE("the writer escapes strings exactly as nlohmann does", "[json]") {
+  std::uint32_t seed = 7;
+  auto rnd = [&](std::uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % n;
+  };
+  const std::string pieces[] = {"a", "\"", "\\", "\n", "\t", "\r", "\b", "\f", std::string(1, '\0'),
+                                "\x01", "\x1f", "\x7f", "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", " ", "/"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    const auto n = rnd(12);
+    for (std::uint32_t k = 0; k < n; ++k) s += pieces[rnd(17)];
+    std::string mine;
+    detail::append_json_string(mine, s);
+    REQUIRE(mine == Json(s).dump());
+  }
+  // Invalid UTF-8 (a caller's file name) is replaced, not thrown on.
+  std::string bad;
+  detail::append_json_string(bad, "x\xff" "y");
+  CHECK(bad == "\"x\xEF\xBF\xBDy\"");
 }
