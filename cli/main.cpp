@@ -72,17 +72,20 @@ int main(int argc, char** argv) {
     if (!out) return fail(Error{ErrorCode::io_error, opt.output_file + ": cannot write"});
   }
   std::string text;
+  bool ok = true;
   switch (opt.output) {
     case cli::OutputFormat::json:
-      text = to_json(c, opt.indent);
-      text += '\n';
+      // Streamed: a 10 MB comparison's JSON is never held whole in memory.
+      write_json(c, [&](std::string_view chunk) { ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), out) == chunk.size(); },
+                 opt.indent);
+      text = "\n";
       break;
     case cli::OutputFormat::html: text = cli::render_html(c); break;
     case cli::OutputFormat::text:
       text = cli::render_text(c, use_color(opt.color, out == stdout && isatty(STDOUT_FILENO)), opt.show_unchanged);
       break;
   }
-  const bool ok = write_all(out, text);
+  ok = write_all(out, text) && ok;
   if (out != stdout) std::fclose(out);
   if (!ok) return fail(Error{ErrorCode::io_error, (opt.output_file.empty() ? "standard output" : opt.output_file) + ": write failed"});
   return differ ? kDifferent : kSame;
