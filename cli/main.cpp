@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "batch.h"
 #include "input.h"
 #include "options.h"
 #include "render.h"
@@ -39,6 +40,7 @@ bool write_all(std::FILE* f, const std::string& s) {
 
 int main(int argc, char** argv) {
   using namespace storydiff;
+  if (argc > 1 && std::string(argv[1]) == "batch") return cli::run_batch(argc, argv);
   auto parsed = cli::parse_args(argc, argv);
   if (!parsed) return fail(parsed.error());
   const cli::CliOptions& opt = *parsed;

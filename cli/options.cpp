@@ -54,6 +54,8 @@ Comparison:
   -p, --ignore-punctuation punctuation-only differences are no change
       --no-moves           do not flag moved claims
       --no-splits          do not look for split or merged sentences
+  -g, --granularity G      sentence (default) or word: word adds the whole-document word
+                           diff ("edits" in JSON; the text output shows it in wdiff style)
 
 Input:
       --input-format FMT   auto (default: by extension, then content), text, markdown, html,
@@ -136,6 +138,12 @@ Expected<CliOptions> parse_args(int argc, const char* const* argv) {
       o.compare.detect_moves = false;
     } else if (arg == "--no-splits") {
       o.compare.detect_splits = false;
+    } else if (arg == "-g" || arg == "--granularity") {
+      std::string v;
+      if (!next(v)) return needs(arg);
+      if (v == "sentence") o.compare.granularity = Granularity::sentence;
+      else if (v == "word") o.compare.granularity = Granularity::word;
+      else return bad("--granularity takes sentence or word, not '" + v + "'");
     } else if (arg == "--input-format") {
       std::string v;
       if (!next(v)) return needs(arg);

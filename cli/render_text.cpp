@@ -51,6 +51,39 @@ std::string flatten(std::string s) {
   return s;
 }
 
+// The minimal script interleaves one-word changes with the spaces between them
+// ("[-a-]{+x+} [-b-]{+y+}"); a reader wants "[-a b-]{+x y+}". White space between two changes
+// joins them (display only: the JSON keeps the minimal script).
+std::vector<Edit> readable(const std::vector<Edit>& edits) {
+  std::vector<Edit> out;
+  auto is_blank = [](const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; };
+  std::string removed, inserted;
+  auto flush = [&] {
+    if (!removed.empty()) out.push_back({EditOp::remove, std::move(removed)});
+    if (!inserted.empty()) out.push_back({EditOp::insert, std::move(inserted)});
+    removed.clear();
+    inserted.clear();
+  };
+  for (std::size_t k = 0; k < edits.size(); ++k) {
+    const Edit& e = edits[k];
+    const bool in_change = !removed.empty() || !inserted.empty();
+    if (e.op == EditOp::equal) {
+      const bool change_follows = k + 1 < edits.size() && edits[k + 1].op != EditOp::equal;
+      if (in_change && change_follows && is_blank(e.text)) {
+        removed += e.text;
+        inserted += e.text;
+        continue;
+      }
+      flush();
+      out.push_back(e);
+    } else {
+      (e.op == EditOp::remove ? removed : inserted) += e.text;
+    }
+  }
+  flush();
+  return out;
+}
+
 }  // namespace
 
 std::string render_text(const Comparison& c, bool color, bool show_unchanged) {
@@ -63,6 +96,23 @@ std::string render_text(const Comparison& c, bool color, bool show_unchanged) {
   out += "+++ " + b.name + " (" + std::to_string(b.sentences.size()) + " sentences)";
   out += st.reset();
   out += "\n\n";
+  if (c.options.granularity == Granularity::word) {
+    // The whole-document word diff, wdiff style; the claim summary follows.
+    for (const Edit& t : readable(c.edits)) {
+      if (t.op == EditOp::equal) {
+        out += t.text;
+      } else if (t.op == EditOp::remove) {
+        out += st.red();
+        out += "[-" + t.text + "-]";
+        out += st.reset();
+      } else {
+        out += st.green();
+        out += "{+" + t.text + "+}";
+        out += st.reset();
+      }
+    }
+    if (!out.empty() && out.back() != '\n') out += '\n';
+  }
   std::size_t hidden = 0;
   auto flush_hidden = [&] {
     if (hidden == 0) return;
@@ -73,6 +123,7 @@ std::string render_text(const Comparison& c, bool color, bool show_unchanged) {
     hidden = 0;
   };
   for (const AlignmentEntry& e : c.alignment) {
+    if (c.options.granularity == Granularity::word) break;  // the edits above said it all
     if (e.op == Op::equal && !e.moved && !show_unchanged) {
       ++hidden;
       continue;

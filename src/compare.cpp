@@ -30,6 +30,10 @@ std::string_view edit_op_name(EditOp op) noexcept {
   return "equal";
 }
 
+std::string_view granularity_name(Granularity g) noexcept {
+  return g == Granularity::word ? "word" : "sentence";
+}
+
 std::string_view callout_kind_name(CalloutKind kind) noexcept {
   switch (kind) {
     case CalloutKind::number: return "number";
@@ -40,6 +44,8 @@ std::string_view callout_kind_name(CalloutKind kind) noexcept {
 }
 
 Expected<bool> validate(const Options& options) {
+  if (options.granularity != Granularity::sentence && options.granularity != Granularity::word)
+    return Error{ErrorCode::bad_option, "granularity must be sentence or word"};
   if (!(options.threshold > 0.0 && options.threshold <= 1.0))  // also rejects NaN
     return Error{ErrorCode::bad_option, "threshold must be greater than 0 and at most 1, got " +
                                             std::to_string(options.threshold)};
@@ -58,6 +64,34 @@ std::string_view run_text(const Document& d, detail::Run run) {
   return std::string_view(d.text).substr(start, end - start);
 }
 
+// The whole-document word diff: the spine's matched claims anchor it, and only the text between
+// two anchors (and inside a reworded anchor) is diffed token by token. That keeps dtl's work to
+// small regions, so the script stays near-minimal where a single diff of two large texts would
+// hit dtl's path limit and silently stop being minimal.
+std::vector<Edit> document_word_diff(const Document& a, const Document& b,
+                                     const std::vector<detail::Match>& matches, const std::vector<bool>& spine,
+                                     bool& approximate) {
+  std::vector<Edit> out;
+  const std::string_view ta = a.text, tb = b.text;
+  std::size_t oa = a.body_start, ob = b.body_start;  // cursors: everything before is in `out`
+  // Text before the bodies (an article header) is diffed as a region of its own.
+  detail::append_edits(out, detail::word_diff(ta.substr(0, oa), tb.substr(0, ob), approximate, false));
+  auto region = [&](std::size_t ea, std::size_t eb) {
+    detail::append_edits(out, detail::word_diff(ta.substr(oa, ea - oa), tb.substr(ob, eb - ob), approximate, false));
+    oa = ea;
+    ob = eb;
+  };
+  for (std::size_t k = 0; k < matches.size(); ++k) {
+    if (!spine[k]) continue;
+    const detail::Match& m = matches[k];
+    region(a.sentences[m.a.begin].start, b.sentences[m.b.begin].start);
+    region(a.sentences[m.a.last()].end, b.sentences[m.b.last()].end);
+  }
+  region(ta.size(), tb.size());
+  detail::normalize_edits(out);
+  return out;
+}
+
 }  // namespace
 
 Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& options) {
@@ -68,16 +102,17 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
   result.approximate = aligned.approximate;
   auto& matches = aligned.matches;  // sorted by first old index
 
-  // The spine: the heaviest set of matches in the same order in both documents.
-  std::vector<bool> spine(matches.size(), true);
-  if (options.detect_moves) {
-    std::vector<std::uint32_t> y, weight;
-    for (const auto& m : matches) {
-      y.push_back(m.b.begin);
-      weight.push_back(m.a.size() * m.b.size());
-    }
-    spine = detail::heaviest_increasing(y, weight);
+  // The spine: the heaviest set of matches in the same order in both documents. Matches off it
+  // are the moved ones (unless moves are not wanted); it also anchors the placement of removed
+  // claims and the whole-document word diff.
+  std::vector<std::uint32_t> y, weight;
+  y.reserve(matches.size());
+  weight.reserve(matches.size());
+  for (const auto& m : matches) {
+    y.push_back(m.b.begin);
+    weight.push_back(m.a.size() * m.b.size());
   }
+  const std::vector<bool> spine = detail::heaviest_increasing(y, weight);
 
   // Entries are placed in the new document's reading order; a removed sentence goes right after
   // the spine entry that precedes it in the old document. Sort key: 2 * new position (+1 for
@@ -97,7 +132,7 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
     AlignmentEntry e;
     e.a = m.a.indices();
     e.b = m.b.indices();
-    e.moved = !spine[k];
+    e.moved = options.detect_moves && !spine[k];
     const bool one_to_one = m.a.size() == 1 && m.b.size() == 1;
     if (m.exact && one_to_one) {
       e.op = Op::equal;
@@ -167,8 +202,12 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
   const double total = static_cast<double>(st.old_sentences + st.new_sentences);
   st.overlap = total > 0 ? round4(matched_weight / total) : 1.0;
 
-  for (const auto& w : old_doc.warnings) result.warnings.push_back(old_doc.name + ": " + w);
-  for (const auto& w : new_doc.warnings) result.warnings.push_back(new_doc.name + ": " + w);
+  if (options.granularity == Granularity::word)
+    result.edits = document_word_diff(old_doc, new_doc, matches, spine, result.approximate);
+
+  // The reader's warnings already name their document.
+  for (const auto& w : old_doc.warnings) result.warnings.push_back(w);
+  for (const auto& w : new_doc.warnings) result.warnings.push_back(w);
   if (result.approximate)
     result.warnings.push_back("the comparison hit a work limit: the alignment or a word diff is approximate");
   result.documents.push_back(std::move(old_doc));

@@ -20,6 +20,7 @@ Json options_json(const Options& o) {
   j["ignore_punctuation"] = o.ignore_punctuation;
   j["detect_splits"] = o.detect_splits;
   j["detect_moves"] = o.detect_moves;
+  j["granularity"] = granularity_name(o.granularity);
   return j;
 }
 
@@ -134,6 +135,7 @@ void write_options(Writer& w, const Options& o) {
   w.field("ignore_punctuation", o.ignore_punctuation);
   w.field("detect_splits", o.detect_splits);
   w.field("detect_moves", o.detect_moves);
+  w.field("granularity", granularity_name(o.granularity));
   w.end_object();
 }
 
@@ -224,6 +226,17 @@ void write_comparison(Writer& w, const Comparison& c) {
   w.field("new_sentences", std::uint64_t{s.new_sentences});
   w.field("overlap", s.overlap);
   w.end_object();
+  if (c.options.granularity == Granularity::word) {
+    w.key("edits");
+    w.begin_array();
+    for (const Edit& t : c.edits) {
+      w.begin_object();
+      w.field("op", edit_op_name(t.op));
+      w.field("text", std::string_view(t.text));
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.field("approximate", c.approximate);
   w.key("warnings");
   w.begin_array();
@@ -326,6 +339,14 @@ Expected<Options> options_from_json(std::string_view text) {
       ok = want_bool(o.detect_splits);
     } else if (key == "detect_moves") {
       ok = want_bool(o.detect_moves);
+    } else if (key == "granularity") {
+      ok = value.is_string();
+      if (ok) {
+        const auto g = value.get<std::string>();
+        if (g == "sentence") o.granularity = Granularity::sentence;
+        else if (g == "word") o.granularity = Granularity::word;
+        else return Error{ErrorCode::bad_option, "option 'granularity' must be \"sentence\" or \"word\", not \"" + g + "\""};
+      }
     } else {
       return Error{ErrorCode::bad_option, "unknown option '" + key + "'"};
     }

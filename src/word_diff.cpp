@@ -37,7 +37,8 @@ void push(std::vector<Edit>& out, EditOp op, std::string_view text) {
 
 }  // namespace
 
-std::vector<Edit> word_diff(std::string_view old_text, std::string_view new_text, bool& approximate) {
+std::vector<Edit> word_diff(std::string_view old_text, std::string_view new_text, bool& approximate,
+                            bool readable) {
   std::vector<Token> ta, tb;
   tokenize(old_text, 0, old_text.size(), ta);
   tokenize(new_text, 0, new_text.size(), tb);
@@ -101,8 +102,16 @@ std::vector<Edit> word_diff(std::string_view old_text, std::string_view new_text
   }
   push(out, EditOp::equal, span(old_text, ta, a_end, ta.size()));
   normalize_edits(out);
-  cleanup_semantic(out);
+  if (readable) cleanup_semantic(out);
   return out;
+}
+
+void append_edits(std::vector<Edit>& out, std::vector<Edit>&& edits) {
+  for (Edit& e : edits) {
+    if (e.text.empty()) continue;
+    if (!out.empty() && out.back().op == e.op) out.back().text += e.text;
+    else out.push_back(std::move(e));
+  }
 }
 
 void normalize_edits(std::vector<Edit>& edits) {

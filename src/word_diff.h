@@ -16,7 +16,13 @@ inline constexpr std::size_t kMaxDiffTokens = 20000;
 /// changed phrases: short equal runs caught between larger changes are folded into them.
 /// The equal and remove runs rebuild `old_text`; the equal and insert runs, `new_text`.
 /// Sets `approximate` when the diff was bounded.
-std::vector<Edit> word_diff(std::string_view old_text, std::string_view new_text, bool& approximate);
+/// With `readable` false the script is left as dtl found it (shortest, for whole-document diffs);
+/// only adjacent runs of one kind are merged.
+std::vector<Edit> word_diff(std::string_view old_text, std::string_view new_text, bool& approximate,
+                            bool readable = true);
+
+/// Appends `edits` to `out`, merging a run with the one before it when they are of one kind.
+void append_edits(std::vector<Edit>& out, std::vector<Edit>&& edits);
 
 /// Merges adjacent runs of one kind and puts every change block in remove-then-insert order.
 void normalize_edits(std::vector<Edit>& edits);

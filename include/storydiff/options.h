@@ -3,6 +3,12 @@
 
 namespace storydiff {
 
+/// What a comparison reports.
+enum class Granularity {
+  sentence,  ///< claims: the sentence alignment, with word diffs inside modified claims
+  word,      ///< also one whole-document word diff (`edits`), anchored on the aligned claims
+};
+
 /// Options of a comparison. Field names are the JSON / JavaScript option names.
 struct Options {
   /// Minimum similarity (0..1) for two different sentences to count as the same claim reworded.
@@ -15,6 +21,8 @@ struct Options {
   bool detect_splits = true;
   /// Flag matched claims out of order as moved (otherwise all matches keep their order).
   bool detect_moves = true;
+  /// Granularity::word adds the whole-document word diff.
+  Granularity granularity = Granularity::sentence;
 };
 
 }  // namespace storydiff

@@ -26,6 +26,9 @@ enum class Op {
 /// "equal", "modified", "added" or "removed".
 std::string_view op_name(Op op) noexcept;
 
+/// "sentence" or "word".
+std::string_view granularity_name(Granularity g) noexcept;
+
 /// One step of a word diff.
 enum class EditOp { equal, insert, remove };
 
@@ -90,6 +93,10 @@ struct Comparison {
   std::vector<Document> documents;        ///< [old, new]
   std::vector<AlignmentEntry> alignment;  ///< in reading order of the new document, with removed
                                           ///< claims where they stood in the old one
+  /// Granularity::word only: the word diff of the whole texts. Equal and remove runs rebuild
+  /// documents[0].text, equal and insert runs documents[1].text. Moved claims show as removed
+  /// where they were and inserted where they are, as in any sequence diff.
+  std::vector<Edit> edits;
   Stats stats;
   bool approximate = false;               ///< a work budget was hit; the result is valid but
                                           ///< may not be the best alignment

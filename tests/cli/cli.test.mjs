@@ -194,3 +194,17 @@ test('options change the comparison', () => {
   assert.equal(run(['-i', '-p', a, b]).code, 0);
   assert.equal(run(['--ignore-case', '--ignore-punctuation', a, b]).code, 0);
 });
+
+test('--granularity word adds the whole-document word diff', () => {
+  const a = file('w-a.txt', OLD), b = file('w-b.txt', NEW);
+  const j = JSON.parse(run(['-f', 'json', '--granularity', 'word', a, b]).out);
+  assert.equal(j.options.granularity, 'word');
+  const old = j.edits.filter((e) => e.op !== 'insert').map((e) => e.text).join('');
+  const neu = j.edits.filter((e) => e.op !== 'delete').map((e) => e.text).join('');
+  assert.equal(old, OLD);
+  assert.equal(neu, NEW);
+  assert.ok(j.edits.some((e) => e.op === 'delete' && e.text === '23'));
+  assert.equal(JSON.parse(run(['-f', 'json', a, b]).out).edits, undefined, 'sentence mode has no edits');
+  assert.match(run(['-g', 'word', a, b]).out, /rose to \[-23-\]\{\+50\+\}/);
+  assert.equal(run(['-g', 'letter', a, b]).code, 2);
+});

@@ -218,3 +218,37 @@ TEST_CASE("the same inputs give byte-identical JSON", "[compare][samples]") {
     CHECK(to_json(compare_files(a, b)) == to_json(compare_files(a, b)));
   }
 }
+
+TEST_CASE("word granularity: the document word diff rebuilds both whole texts", "[compare][samples]") {
+  Options o;
+  o.granularity = Granularity::word;
+  for (const auto& [a, b] : sample_pairs()) {
+    INFO(a << " -> " << b);
+    const auto c = compare_files(a, b, o);
+    check_invariants(c);
+    std::string old_text, new_text;
+    std::size_t changed = 0;
+    for (const auto& t : c.edits) {
+      if (t.op != EditOp::insert) old_text += t.text;
+      if (t.op != EditOp::remove) new_text += t.text;
+      if (t.op != EditOp::equal) ++changed;
+    }
+    REQUIRE(old_text == c.documents[0].text);
+    REQUIRE(new_text == c.documents[1].text);
+    for (std::size_t k = 1; k < c.edits.size(); ++k) REQUIRE(c.edits[k].op != c.edits[k - 1].op);
+    CHECK((changed > 0) == (c.documents[0].text != c.documents[1].text));
+  }
+  // Sentence granularity leaves edits empty.
+  for (const auto& [a, b] : sample_pairs()) CHECK(compare_files(a, b).edits.empty());
+}
+
+TEST_CASE("word granularity: a one-word change is one small edit", "[compare]") {
+  Options o;
+  o.granularity = Granularity::word;
+  const auto c = test::diff("Alpha beta gamma.\nThe toll rose to 23.\nDelta epsilon.\n",
+                            "Alpha beta gamma.\nThe toll rose to 50.\nDelta epsilon.\n", o);
+  REQUIRE(c.edits.size() == 4);
+  CHECK(c.edits[1].op == EditOp::remove);
+  CHECK(c.edits[1].text == "23");
+  CHECK(c.edits[2].text == "50");
+}
