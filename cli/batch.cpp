@@ -42,6 +42,7 @@ constexpr std::size_t kMaxLineBytes = 256u * 1024 * 1024;
 struct BatchOptions {
   std::string file = "-";
   unsigned jobs = 0;  // 0: the number of cores
+  std::uint64_t first_line = 1;  // the number of the input's first line, in messages
   bool summary = false;
   bool help = false;
 };
@@ -61,6 +62,17 @@ std::optional<std::string> parse_batch_args(int argc, const char* const* argv, B
       if (v.empty() || *end != '\0' || n < 1 || n > 1024)
         return "--jobs takes a number of threads from 1 to 1024, not '" + v + "'";
       o.jobs = static_cast<unsigned>(n);
+    } else if (!only_files && (arg == "--first-line" || arg.rfind("--first-line=", 0) == 0)) {
+      std::string v;
+      if (arg.size() > 12 && arg[12] == '=') v = arg.substr(13);
+      else if (k + 1 < argc) v = argv[++k];
+      else return "option " + arg + " needs a value";
+      char* end = nullptr;
+      errno = 0;
+      const unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+      if (v.empty() || v[0] == '-' || *end != '\0' || errno != 0 || n < 1)
+        return "--first-line takes a line number from 1, not '" + v + "'";
+      o.first_line = n;
     } else if (!only_files && arg == "--summary") {
       o.summary = true;
     } else if (!only_files && (arg == "-h" || arg == "--help")) {
@@ -451,9 +463,11 @@ and writes one JSON line per job to standard output, in input order:
 A document is {"text": ...} or {"path": ...}, with an optional "name" and "format"; "options"
 takes the engine's option names (threshold, ignore_case, ...). Blank lines are skipped.
 
-  -j, --jobs N   compare on N threads (default: the number of cores)
-      --summary  print only each comparison's stats and changed claims
-  -h, --help     show this help
+  -j, --jobs N          compare on N threads (default: the number of cores)
+      --summary         print only each comparison's stats and changed claims
+      --first-line N    number the input's lines from N in messages (for a driver that feeds
+                        a slice of a larger file; default 1)
+  -h, --help            show this help
 
 A bad job gives an error line and the run goes on. A summary goes to standard error at the end.
 Exit status: 0 if every job ran, 1 if some failed, 2 on trouble with the run itself.
@@ -493,7 +507,7 @@ int run_batch(int argc, const char* const* argv) {
   std::vector<char> buf(1 << 16);
   std::string line;
   bool too_long = false, output_ok = true;
-  std::uint64_t line_number = 0;
+  std::uint64_t line_number = opt.first_line - 1;
   auto end_line = [&]() -> bool {
     ++line_number;
     bool ok = true;

@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include <cerrno>
+#include <algorithm>
 #include <cstdlib>
 #include <string_view>
 
@@ -34,10 +35,12 @@ std::size_t parse_size(std::string_view s) {
 
 std::string usage() {
   return R"(usage: storydiff [options] OLD NEW
+       storydiff [options] DOC1 DOC2 DOC3 [...]    (up to 20 documents)
 
 Compare two versions of a story (or two outlets' stories) claim by claim: which sentences
-were added, removed, reworded or moved, and what changed inside them. OLD or NEW may be '-'
-for standard input. Formats: .txt, .md, .html, and article files (headline, YYYYMMDD date and
+were added, removed, reworded or moved, and what changed inside them. With three or more
+documents (outlets), group their sentences into claims: which claims every document carries,
+which only one does, and how each words them. Any one file may be '-' for standard input. Formats: .txt, .md, .html, and article files (headline, YYYYMMDD date and
 URL lines, then the body).
 
 Output:
@@ -66,8 +69,8 @@ Input:
   -h, --help               show this help
   -V, --version            show the version
 
-Exit status: 0 if the documents carry the same claims in the same order, 1 if they differ,
-2 on trouble (a message on standard error).
+Exit status: 0 if the documents carry the same claims in the same order (same words), 1 if
+they differ, 2 on trouble (a message on standard error).
 )";
 }
 
@@ -162,10 +165,10 @@ Expected<CliOptions> parse_args(int argc, const char* const* argv) {
     }
   }
   if (o.help || o.version) return o;
-  if (o.files.size() != 2)
-    return bad(o.files.size() < 2 ? "two files to compare are needed: storydiff OLD NEW"
-                                  : "too many files: storydiff compares two documents, OLD NEW");
-  if (o.files[0] == "-" && o.files[1] == "-") return bad("only one of OLD and NEW can be standard input");
+  if (o.files.size() < 2) return bad("two files to compare are needed: storydiff OLD NEW");
+  if (o.files.size() > kMaxDocuments)
+    return bad("too many files: at most " + std::to_string(kMaxDocuments) + " documents at once");
+  if (std::count(o.files.begin(), o.files.end(), "-") > 1) return bad("only one document can be standard input");
   if (auto v = validate(o.compare); !v) return std::move(v).error();
   return o;
 }

@@ -56,7 +56,44 @@ del{color:var(--rm);text-decoration:line-through}ins{color:var(--add);text-decor
 
 }  // namespace
 
+// Three or more documents: one row per claim, one column per document with its wording.
+std::string render_claims_html(const Comparison& c) {
+  const std::size_t n = c.documents.size();
+  std::string out;
+  out += "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
+  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n";
+  out += "<title>storydiff: " + std::to_string(n) + " documents</title>\n<style>";
+  out += kStyle;
+  out += "td.lack{color:var(--mute);text-align:center}tr.unique td{background:var(--add-bg)}</style></head><body>\n";
+  out += "<h1>storydiff: " + std::to_string(c.claims.size()) + " claims across " + std::to_string(n) + " documents</h1>\n";
+  for (const auto& w : c.warnings) out += "<p class=\"warn\">warning: " + esc(w) + "</p>\n";
+  out += "<table><thead><tr><th class=\"k\">in</th>";
+  for (const auto& d : c.documents) out += "<th>" + esc(d.name) + "</th>";
+  out += "</tr></thead><tbody>\n";
+  for (const Claim& claim : c.claims) {
+    out += std::string("<tr class=\"") + (claim.members.size() == 1 ? "unique" : "") + "\" data-docs=\"" +
+           std::to_string(claim.members.size()) + "\"><td class=\"k\">" + std::to_string(claim.members.size()) + "/" +
+           std::to_string(n) + "</td>";
+    std::size_t next = 0;
+    for (std::size_t d = 0; d < n; ++d) {
+      if (next < claim.members.size() && claim.members[next].doc == d) {
+        const ClaimMember& m = claim.members[next++];
+        out += "<td>";
+        sentences(out, c.documents[d], m.sentences, static_cast<int>(d));
+        out += "</td>";
+      } else {
+        out += "<td class=\"lack\">&mdash;</td>";
+      }
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody></table>\n<p class=\"legend\">storydiff " + std::string(kVersion) + "</p>\n</body></html>\n";
+  return out;
+}
+
 std::string render_html(const Comparison& c) {
+  if (c.documents.size() > 2) return render_claims_html(c);
   const Document& a = c.documents[0];
   const Document& b = c.documents[1];
   const Stats& s = c.stats;

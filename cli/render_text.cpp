@@ -86,8 +86,74 @@ std::vector<Edit> readable(const std::vector<Edit>& edits) {
 
 }  // namespace
 
+// Three or more documents: the claims × documents coverage matrix, the claims only one document
+// carries, and the pairwise overlap.
+std::string render_claims(const Comparison& c, const Style& st) {
+  const std::size_t n = c.documents.size();
+  std::string out;
+  out += st.bold();
+  for (std::size_t d = 0; d < n; ++d)
+    out += "[" + std::to_string(d + 1) + "] " + c.documents[d].name + " (" +
+           std::to_string(c.documents[d].sentences.size()) + " sentences)\n";
+  out += st.reset();
+  out += "\nclaims x documents (# carries it, ~ reworded from the claim's wording, . lacks it):\n";
+  std::string header;
+  for (std::size_t d = 0; d < n; ++d) header += std::to_string((d + 1) % 10);
+  out += st.dim();
+  out += header + "\n";
+  out += st.reset();
+  std::size_t in_all = 0, unique = 0;
+  for (const Claim& claim : c.claims) {
+    std::string row(n, '.');
+    for (const auto& m : claim.members) row[m.doc] = m.similarity >= 1.0 ? '#' : '~';
+    if (claim.members.size() == n) ++in_all;
+    if (claim.members.size() == 1) ++unique;
+    out += claim.members.size() == n ? st.dim() : claim.members.size() == 1 ? st.yellow() : "";
+    out += row + "  " + flatten(claim.text);
+    out += st.reset();
+    out += '\n';
+  }
+  out += "\n";
+  out += st.bold();
+  out += "only in one document:";
+  out += st.reset();
+  out += '\n';
+  for (std::size_t d = 0; d < n; ++d) {
+    for (const Claim& claim : c.claims) {
+      if (claim.members.size() != 1 || claim.members[0].doc != d) continue;
+      out += "  [" + std::to_string(d + 1) + "] " + flatten(claim.text) + "\n";
+    }
+  }
+  out += "\noverlap:\n     ";
+  for (std::size_t d = 0; d < n; ++d) {
+    char cell[16];
+    std::snprintf(cell, sizeof cell, "%6zu", d + 1);
+    out += cell;
+  }
+  out += '\n';
+  for (std::size_t x = 0; x < n; ++x) {
+    char cell[16];
+    std::snprintf(cell, sizeof cell, "%5zu", x + 1);
+    out += cell;
+    for (std::size_t y = 0; y < n; ++y) {
+      std::snprintf(cell, sizeof cell, "%6.2f", c.overlap[x][y]);
+      out += cell;
+    }
+    out += '\n';
+  }
+  out += "\n";
+  out += st.bold();
+  out += std::to_string(c.claims.size()) + " claims, " + std::to_string(in_all) + " in every document, " +
+         std::to_string(unique) + " in only one";
+  out += st.reset();
+  out += '\n';
+  for (const auto& w : c.warnings) out += "warning: " + w + "\n";
+  return out;
+}
+
 std::string render_text(const Comparison& c, bool color, bool show_unchanged) {
   const Style st{color};
+  if (c.documents.size() > 2) return render_claims(c, st);
   const Document& a = c.documents[0];
   const Document& b = c.documents[1];
   std::string out;

@@ -35,12 +35,7 @@ constexpr double kVersionTitleThreshold = 0.35;
 // The share of identical sentences above which two documents are versions of one article.
 constexpr double kVersionShare = 0.3;
 
-using Bag = std::vector<std::uint32_t>;
-
-enum class TermKind : std::uint8_t {
-  function,  // "the", "of": weighs little
-  content,   // a word or a number
-};  // sorted term ids, repeated for repeated terms
+using Bag = std::vector<std::uint32_t>;  // sorted term ids, repeated for repeated terms
 
 // The hash of a sentence's normalised form: white space collapsed, and case and punctuation
 // dropped when the options say so. Equal hashes mean "equal" claims. Hashed as it is read: this
@@ -118,7 +113,8 @@ std::uint64_t exact_key(std::string_view text, const Sentence& s, const Options&
 
 class Aligner {
  public:
-  Aligner(const Document& a, const Document& b, const Options& o) : a_(a), b_(b), o_(o) {}
+  Aligner(DocFeatures& a, DocFeatures& b, const Options& o)
+      : a_(a.document()), b_(b.document()), o_(o), fa_(a), fb_(b), table_(a.table()) {}
 
   AlignResult run() {
     const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
@@ -157,8 +153,6 @@ class Aligner {
 
   // --- exact matches --------------------------------------------------------------------------
   void match_exact() {
-    std::string scratch;
-    std::vector<Token> toks;
     const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
     // Every new sentence's key in an open-addressing table (key -> first and last occurrence
     // still unpaired, chained through `next`): duplicates pair up in order.
@@ -176,7 +170,7 @@ class Aligner {
       return table[h];
     };
     for (std::uint32_t j = 0; j < nb; ++j) {
-      const std::uint64_t key = exact_key(b_.text, b_.sentences[j], o_, scratch, toks);
+      const std::uint64_t key = fb_.key(j);
       Slot& slot = slot_of(key);
       if (slot.head == kNone) {
         slot.key = key;
@@ -188,7 +182,7 @@ class Aligner {
     }
     matches_.reserve(std::min(na, nb));
     for (std::uint32_t i = 0; i < na; ++i) {
-      Slot& slot = slot_of(exact_key(a_.text, a_.sentences[i], o_, scratch, toks));
+      Slot& slot = slot_of(fa_.key(i));
       if (slot.head == kNone || slot.head == kUsedUp) continue;
       const std::uint32_t j = slot.head;
       slot.head = next[j] == kNone ? kUsedUp : next[j];
@@ -200,82 +194,36 @@ class Aligner {
   // Terms of every sentence that is unmatched or next to an unmatched one (the only ones the
   // later steps look at), and weights from their document frequency over that set.
   void compute_features() {
-    fa_.assign(a_.sentences.size(), {0, 0});
-    fb_.assign(b_.sentences.size(), {0, 0});
-    add_features(a_, ma_, fa_);
-    add_features(b_, mb_, fb_);
-    weight_.resize(df_.size());
-    for (std::size_t t = 0; t < df_.size(); ++t) {
-      const double base = kind_[t] == TermKind::function ? kFunctionWeight : 1.0;
-      weight_[t] = base / std::sqrt(static_cast<double>(std::max<std::uint32_t>(df_[t], 1)));
-    }
-  }
-
-  using Range = std::pair<std::uint32_t, std::uint32_t>;
-
-  void add_features(const Document& d, const std::vector<std::uint32_t>& matched,
-                    std::vector<Range>& ranges) {
-    const std::size_t n = d.sentences.size();
-    std::vector<Token> toks;
-    std::string term;
-    for (std::size_t i = 0; i < n; ++i) {
-      const bool active = matched[i] == kNone || (i > 0 && matched[i - 1] == kNone) ||
-                          (i + 1 < n && matched[i + 1] == kNone);
-      if (!active) continue;
-      toks.clear();
-      tokenize(d.text, d.sentences[i].start, d.sentences[i].end, toks);
-      const auto begin = static_cast<std::uint32_t>(terms_.size());
-      const std::string_view text = d.text;
-      const bool opens_paragraph = i == 0 || d.sentences[i - 1].paragraph != d.sentences[i].paragraph;
-      for (std::size_t k = opens_paragraph ? dateline_tokens(text, toks) : 0; k < toks.size(); ++k) {
-        const Token& t = toks[k];
-        const auto w = text.substr(t.start, t.end - t.start);
-        TermKind kind = TermKind::content;
-        if (t.kind == TokenKind::word) {
-          if (word_term(w, term)) kind = TermKind::function;
-          else canonical_term(term);
-        } else if (w == "%") {
-          term = "%";  // "84%" and "84 percent" say the same
-          canonical_term(term);
-        } else if (t.kind == TokenKind::number) {
-          number_term(w, term);
-          // "1 200" (a space as thousands separator) is one number.
-          while (k + 2 < toks.size() && toks[k + 1].kind == TokenKind::space &&
-                 toks[k + 1].end - toks[k + 1].start <= 2 && toks[k + 2].kind == TokenKind::number &&
-                 toks[k + 2].end - toks[k + 2].start == 3) {
-            term.append(text.substr(toks[k + 2].start, 3));
-            k += 2;
-          }
-        } else {
-          continue;
-        }
-        terms_.push_back(intern(term, kind));
+    const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
+    auto active = [](const std::vector<std::uint32_t>& matched, std::size_t i) {
+      return matched[i] == kNone || (i > 0 && matched[i - 1] == kNone) ||
+             (i + 1 < matched.size() && matched[i + 1] == kNone);
+    };
+    // Compute first, then look: views into the caches stay valid once nothing more is added.
+    for (std::uint32_t i = 0; i < na; ++i)
+      if (active(ma_, i)) fa_.ensure(i);
+    for (std::uint32_t j = 0; j < nb; ++j)
+      if (active(mb_, j)) fb_.ensure(j);
+    const std::size_t vocabulary = table_.size();
+    df_.assign(vocabulary, 0);
+    auto count = [&](const DocFeatures& f, const std::vector<std::uint32_t>& matched) {
+      for (std::uint32_t i = 0; i < matched.size(); ++i) {
+        if (!active(matched, i)) continue;
+        const BagView b = f.bag(i);
+        for (std::size_t k = 0; k < b.n; ++k)  // once per sentence
+          if (k == 0 || b.p[k] != b.p[k - 1]) ++df_[b.p[k]];
       }
-      std::sort(terms_.begin() + begin, terms_.end());
-      ranges[i] = {begin, static_cast<std::uint32_t>(terms_.size())};
-      // Document frequency counts a term once per sentence.
-      for (std::uint32_t k = begin; k < terms_.size(); ++k)
-        if (k == begin || terms_[k] != terms_[k - 1]) ++df_[terms_[k]];
+    };
+    count(fa_, ma_);
+    count(fb_, mb_);
+    weight_.resize(vocabulary);
+    for (std::size_t t = 0; t < vocabulary; ++t) {
+      if (df_[t] == 0) continue;
+      const double base = table_.kind(static_cast<std::uint32_t>(t)) == TermKind::function ? kFunctionWeight : 1.0;
+      weight_[t] = base / std::sqrt(static_cast<double>(df_[t]));
     }
   }
 
-  std::uint32_t intern(const std::string& term, TermKind kind) {
-    auto it = ids_.find(term);
-    if (it != ids_.end()) return it->second;
-    const auto id = static_cast<std::uint32_t>(df_.size());
-    ids_.emplace(term, id);
-    df_.push_back(0);
-    kind_.push_back(kind);
-    return id;
-  }
-
-  struct BagView {
-    const std::uint32_t* p;
-    std::size_t n;
-    const std::uint32_t* begin() const { return p; }
-    const std::uint32_t* end() const { return p + n; }
-  };
-  BagView bag(Range r) const { return {terms_.data() + r.first, r.second - r.first}; }
   static BagView view(const Bag& b) { return {b.data(), b.size()}; }
 
   double bag_weight(BagView b) const {
@@ -302,10 +250,12 @@ class Aligner {
     return total > 0 ? 2.0 * shared_weight(x, y) / total : 0.0;
   }
 
-  Bag group_bag(const std::vector<Range>& f, Run run) const {
+  static Bag group_bag(const DocFeatures& f, Run run) {
     Bag out;
-    for (auto i = run.begin; i < run.end; ++i)
-      out.insert(out.end(), terms_.begin() + f[i].first, terms_.begin() + f[i].second);
+    for (auto i = run.begin; i < run.end; ++i) {
+      const BagView b = f.bag(i);
+      out.insert(out.end(), b.begin(), b.end());
+    }
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -315,7 +265,7 @@ class Aligner {
     if (!title_a_ || !title_b_ || ma_[0] != kNone || mb_[0] != kNone) return;
     const std::size_t smaller = std::min(a_.sentences.size(), b_.sentences.size());
     const bool versions = static_cast<double>(matches_.size()) >= kVersionShare * static_cast<double>(smaller);
-    const double sim = similarity(bag(fa_[0]), bag(fb_[0]));
+    const double sim = similarity(fa_.bag(0), fb_.bag(0));
     if (!versions || sim >= std::max(o_.threshold, kVersionTitleThreshold)) add_match({0, 1}, {0, 1}, sim, false);
   }
 
@@ -345,17 +295,17 @@ class Aligner {
   // old i and a neighbour of i), each neighbour free and mostly contained in the single side.
   void add_group_candidates(std::uint32_t i, std::uint32_t j) {
     const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
-    const BagView ai = bag(fa_[i]), bj = bag(fb_[j]);
+    const BagView ai = fa_.bag(i), bj = fb_.bag(j);
     for (const int side : {-1, 1}) {
       const std::size_t jn = j + static_cast<std::size_t>(side);
-      if (jn < nb && mb_[jn] == kNone && compatible(i, static_cast<std::uint32_t>(jn)) && covered(bag(fb_[jn]), ai) &&
+      if (jn < nb && mb_[jn] == kNone && compatible(i, static_cast<std::uint32_t>(jn)) && covered(fb_.bag(jn), ai) &&
           covered(bj, ai)) {
         const auto j0 = static_cast<std::uint32_t>(std::min<std::size_t>(j, jn));
         const double sim = similarity(ai, view(group_bag(fb_, {j0, j0 + 2})));
         if (sim >= o_.threshold) candidates_.push_back({sim - kGroupGain, sim, i, i, j0, j0 + 1, displacement(i, j0)});
       }
       const std::size_t in = i + static_cast<std::size_t>(side);
-      if (in < na && ma_[in] == kNone && compatible(static_cast<std::uint32_t>(in), j) && covered(bag(fa_[in]), bj) &&
+      if (in < na && ma_[in] == kNone && compatible(static_cast<std::uint32_t>(in), j) && covered(fa_.bag(in), bj) &&
           covered(ai, bj)) {
         const auto i0 = static_cast<std::uint32_t>(std::min<std::size_t>(i, in));
         const double sim = similarity(bj, view(group_bag(fa_, {i0, i0 + 2})));
@@ -367,13 +317,13 @@ class Aligner {
   void match_reworded() {
     const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
     // Inverted index of the unmatched new sentences' content terms.
-    std::vector<std::vector<std::uint32_t>> postings(df_.size());
+    std::vector<std::vector<std::uint32_t>> postings(df_.size());  // df_ spans the vocabulary
     for (std::size_t j = 0; j < nb; ++j) {
       if (mb_[j] != kNone) continue;
-      const BagView bj = bag(fb_[j]);
+      const BagView bj = fb_.bag(j);
       for (std::size_t k = 0; k < bj.n; ++k) {
         const auto t = bj.p[k];
-        if (kind_[t] == TermKind::function || (k > 0 && bj.p[k - 1] == t)) continue;
+        if (table_.kind(t) == TermKind::function || (k > 0 && bj.p[k - 1] == t)) continue;
         postings[t].push_back(static_cast<std::uint32_t>(j));
       }
     }
@@ -383,10 +333,10 @@ class Aligner {
     const double floor = o_.threshold * kAnchoredRatio;
     for (std::uint32_t i = 0; i < na && !approximate_; ++i) {
       if (ma_[i] != kNone) continue;
-      const BagView ai = bag(fa_[i]);
+      const BagView ai = fa_.bag(i);
       for (std::size_t k = 0; k < ai.n; ++k) {
         const auto t = ai.p[k];
-        if (kind_[t] == TermKind::function || (k > 0 && ai.p[k - 1] == t)) continue;
+        if (table_.kind(t) == TermKind::function || (k > 0 && ai.p[k - 1] == t)) continue;
         const auto& post = postings[t];
         if (post.size() > kMaxPostings) continue;
         work += post.size();
@@ -405,7 +355,7 @@ class Aligner {
       for (std::size_t c = 0; c < keep; ++c) {
         const auto j = touched[c];
         if (!compatible(i, j)) continue;
-        const double s = similarity(ai, bag(fb_[j]));
+        const double s = similarity(ai, fb_.bag(j));
         if (s >= floor) candidates_.push_back({s, s, i, i, j, j, displacement(i, j)});
         if (o_.detect_splits) add_group_candidates(i, j);
       }
@@ -455,7 +405,7 @@ class Aligner {
         std::uint32_t pick = kNone;
         for (const auto j : options) {
           if (j == kNone || !compatible(static_cast<std::uint32_t>(i), j)) continue;
-          const double s = similarity(bag(fa_[i]), bag(fb_[j]));
+          const double s = similarity(fa_.bag(i), fb_.bag(j));
           if (s >= best) { best = s; pick = j; }
         }
         if (pick != kNone) {
@@ -498,8 +448,8 @@ class Aligner {
         const Run many = split ? m.b : m.a;
         if (one.size() != 1 || m.exact) continue;
         if (side < 0 ? many.last() != nbr : many.begin != nbr) continue;
-        const BagView one_bag = bag(one_f[one.begin]);
-        const BagView k_bag = bag(many_f[k]);
+        const BagView one_bag = one_f.bag(one.begin);
+        const BagView k_bag = many_f.bag(k);
         const double kw = bag_weight(k_bag);
         if (kw <= 0 || shared_weight(k_bag, one_bag) < kGroupCoverage * kw) continue;
         const Run grown = side < 0 ? Run{many.begin, many.end + 1} : Run{many.begin - 1, many.end};
@@ -551,19 +501,80 @@ class Aligner {
   std::vector<Candidate> candidates_;
   bool approximate_ = false;
   bool title_a_ = false, title_b_ = false;
-  // Features: sorted term ids per sentence in one flat array, and per-term statistics.
-  std::vector<std::uint32_t> terms_;
-  std::vector<Range> fa_, fb_;
-  std::unordered_map<std::string, std::uint32_t> ids_;
+  // Features: each document's cache of sentence terms (shared by every pair it takes part in),
+  // and this pair's document frequencies and weights over its active sentences.
+  DocFeatures& fa_;
+  DocFeatures& fb_;
+  const TermTable& table_;
   std::vector<std::uint32_t> df_;
-  std::vector<TermKind> kind_;
   std::vector<double> weight_;
 };
 
 }  // namespace
 
-AlignResult align_sentences(const Document& old_doc, const Document& new_doc, const Options& options) {
+AlignResult align_sentences(DocFeatures& old_doc, DocFeatures& new_doc, const Options& options) {
   return Aligner(old_doc, new_doc, options).run();
+}
+
+AlignResult align_sentences(const Document& old_doc, const Document& new_doc, const Options& options) {
+  TermTable table;
+  DocFeatures a(old_doc, options, table), b(new_doc, options, table);
+  return align_sentences(a, b, options);
+}
+
+// --- the per-document caches ---------------------------------------------------------------------
+
+std::uint32_t TermTable::intern(const std::string& term, TermKind kind) {
+  auto it = ids_.find(term);
+  if (it != ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(kinds_.size());
+  ids_.emplace(term, id);
+  kinds_.push_back(kind);
+  return id;
+}
+
+DocFeatures::DocFeatures(const Document& d, const Options& o, TermTable& table)
+    : d_(d), table_(table), range_(d.sentences.size(), {0, 0}), done_(d.sentences.size(), false) {
+  std::string scratch;
+  std::vector<Token> toks;
+  keys_.reserve(d.sentences.size());
+  for (const Sentence& s : d.sentences) keys_.push_back(exact_key(d.text, s, o, scratch, toks));
+}
+
+void DocFeatures::ensure(std::uint32_t i) {
+  if (done_[i]) return;
+  done_[i] = true;
+  toks_.clear();
+  tokenize(d_.text, d_.sentences[i].start, d_.sentences[i].end, toks_);
+  const auto begin = static_cast<std::uint32_t>(terms_.size());
+  const std::string_view text = d_.text;
+  const bool opens_paragraph = i == 0 || d_.sentences[i - 1].paragraph != d_.sentences[i].paragraph;
+  for (std::size_t k = opens_paragraph ? dateline_tokens(text, toks_) : 0; k < toks_.size(); ++k) {
+    const Token& t = toks_[k];
+    const auto w = text.substr(t.start, t.end - t.start);
+    TermKind kind = TermKind::content;
+    if (t.kind == TokenKind::word) {
+      if (word_term(w, term_)) kind = TermKind::function;
+      else canonical_term(term_);
+    } else if (w == "%") {
+      term_ = "%";  // "84%" and "84 percent" say the same
+      canonical_term(term_);
+    } else if (t.kind == TokenKind::number) {
+      number_term(w, term_);
+      // "1 200" (a space as thousands separator) is one number.
+      while (k + 2 < toks_.size() && toks_[k + 1].kind == TokenKind::space &&
+             toks_[k + 1].end - toks_[k + 1].start <= 2 && toks_[k + 2].kind == TokenKind::number &&
+             toks_[k + 2].end - toks_[k + 2].start == 3) {
+        term_.append(text.substr(toks_[k + 2].start, 3));
+        k += 2;
+      }
+    } else {
+      continue;
+    }
+    terms_.push_back(table_.intern(term_, kind));
+  }
+  std::sort(terms_.begin() + begin, terms_.end());
+  range_[i] = {begin, static_cast<std::uint32_t>(terms_.size())};
 }
 
 }  // namespace storydiff::detail

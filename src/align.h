@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "storydiff/compare.h"
@@ -40,7 +42,64 @@ struct AlignResult {
   bool approximate = false;  ///< the candidate search hit its work budget
 };
 
+/// What a term is for the similarity.
+enum class TermKind : std::uint8_t {
+  function,  ///< "the", "of": weighs little
+  content,   ///< a word or a number
+};
+
+/// The vocabulary of comparison terms, shared by the documents of one comparison.
+class TermTable {
+ public:
+  /// The id of `term`, added with `kind` when new.
+  std::uint32_t intern(const std::string& term, TermKind kind);
+  TermKind kind(std::uint32_t id) const { return kinds_[id]; }
+  std::size_t size() const { return kinds_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<TermKind> kinds_;
+};
+
+/// A view of a sentence's sorted term ids.
+struct BagView {
+  const std::uint32_t* p;
+  std::size_t n;
+  const std::uint32_t* begin() const { return p; }
+  const std::uint32_t* end() const { return p + n; }
+};
+
+/// One document's exact-match keys (all sentences, under the options) and sentence terms
+/// (computed on first use), kept across the pairwise alignments a document takes part in.
+class DocFeatures {
+ public:
+  DocFeatures(const Document& d, const Options& o, TermTable& table);
+  const Document& document() const { return d_; }
+  TermTable& table() const { return table_; }
+  /// The hash of sentence i's normalised form.
+  std::uint64_t key(std::uint32_t i) const { return keys_[i]; }
+  /// Computes sentence i's terms if not yet done. May move earlier bags: views taken before
+  /// a call are invalid after it.
+  void ensure(std::uint32_t i);
+  /// Sentence i's terms; only after ensure(i).
+  BagView bag(std::uint32_t i) const { return {terms_.data() + range_[i].first, range_[i].second - range_[i].first}; }
+
+ private:
+  const Document& d_;
+  TermTable& table_;
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> terms_;                          // all computed sentences' terms
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> range_;  // sentence -> [begin, end) in terms_
+  std::vector<bool> done_;
+  std::vector<Token> toks_;  // scratch
+  std::string term_;         // scratch
+};
+
 /// Aligns the sentences of two documents. Every sentence is in at most one match.
 AlignResult align_sentences(const Document& old_doc, const Document& new_doc, const Options& options);
+
+/// The same, with caches that outlive the call (several pairwise alignments of one document).
+/// Both caches must share one TermTable and have been built with the same options.
+AlignResult align_sentences(DocFeatures& old_doc, DocFeatures& new_doc, const Options& options);
 
 }  // namespace storydiff::detail

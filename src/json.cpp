@@ -199,6 +199,8 @@ void write_entry(Writer& w, const AlignmentEntry& e) {
 
 namespace {
 
+void write_claims(Writer& w, const Comparison& c);
+
 void write_comparison(Writer& w, const Comparison& c) {
   w.begin_object();
   w.field("version", static_cast<std::uint64_t>(kResultVersion));
@@ -208,6 +210,10 @@ void write_comparison(Writer& w, const Comparison& c) {
   w.begin_array();
   for (const Document& d : c.documents) write_document(w, d);
   w.end_array();
+  if (c.documents.size() > 2) {
+    write_claims(w, c);
+    return;
+  }
   w.key("alignment");
   w.begin_array();
   for (const AlignmentEntry& e : c.alignment) write_entry(w, e);
@@ -237,6 +243,95 @@ void write_comparison(Writer& w, const Comparison& c) {
     }
     w.end_array();
   }
+  w.field("approximate", c.approximate);
+  w.key("warnings");
+  w.begin_array();
+  for (const auto& warning : c.warnings) w.value(std::string_view(warning));
+  w.end_array();
+  w.end_object();
+}
+
+void write_edits(Writer& w, const std::vector<Edit>& edits) {
+  w.begin_array();
+  for (const Edit& t : edits) {
+    w.begin_object();
+    w.field("op", edit_op_name(t.op));
+    w.field("text", std::string_view(t.text));
+    w.end_object();
+  }
+  w.end_array();
+}
+
+// Three or more documents: claims, each document's claim order, the coverage matrix, the claims
+// only one document carries, the pairwise overlap, and counts. Ends the top-level object.
+void write_claims(Writer& w, const Comparison& c) {
+  const std::size_t n = c.documents.size();
+  w.key("claims");
+  w.begin_array();
+  for (const Claim& claim : c.claims) {
+    w.begin_object();
+    w.field("text", std::string_view(claim.text));
+    w.field("representative", std::uint64_t{claim.members[claim.representative].doc});
+    w.key("docs");
+    w.begin_array();
+    for (const auto& m : claim.members) w.value(std::uint64_t{m.doc});
+    w.end_array();
+    w.key("members");
+    w.begin_array();
+    for (const auto& m : claim.members) {
+      w.begin_object();
+      w.field("doc", std::uint64_t{m.doc});
+      w.field("sentences", m.sentences);
+      w.field("similarity", m.similarity);
+      w.key("tokens");
+      write_edits(w, m.tokens);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("claim_order");
+  w.begin_array();
+  for (const auto& order : c.claim_order) w.value(order);
+  w.end_array();
+  // coverage[claim][doc]: whether the document carries the claim.
+  w.key("coverage");
+  w.begin_array();
+  std::vector<std::vector<std::uint32_t>> unique(n);
+  std::uint64_t in_all = 0;
+  for (std::size_t k = 0; k < c.claims.size(); ++k) {
+    const Claim& claim = c.claims[k];
+    std::vector<bool> row(n, false);
+    for (const auto& m : claim.members) row[m.doc] = true;
+    w.begin_array();
+    for (const bool b : row) w.value(b);
+    w.end_array();
+    if (claim.members.size() == 1) unique[claim.members[0].doc].push_back(static_cast<std::uint32_t>(k));
+    if (claim.members.size() == n) ++in_all;
+  }
+  w.end_array();
+  w.key("unique");
+  w.begin_array();
+  for (const auto& u : unique) w.value(u);
+  w.end_array();
+  w.key("overlap");
+  w.begin_array();
+  for (const auto& row : c.overlap) {
+    w.begin_array();
+    for (const double x : row) w.value(x);
+    w.end_array();
+  }
+  w.end_array();
+  std::uint64_t unique_total = 0;
+  for (const auto& u : unique) unique_total += u.size();
+  w.key("stats");
+  w.begin_object();
+  w.field("documents", static_cast<std::uint64_t>(n));
+  w.field("claims", static_cast<std::uint64_t>(c.claims.size()));
+  w.field("in_all", in_all);
+  w.field("unique", unique_total);
+  w.end_object();
   w.field("approximate", c.approximate);
   w.key("warnings");
   w.begin_array();
@@ -321,7 +416,10 @@ Expected<Options> options_from_json(std::string_view text) {
   if (j.is_discarded() || !j.is_object())
     return Error{ErrorCode::bad_option, "options must be a JSON object"};
   Options o;
-  for (const auto& [key, value] : j.items()) {
+  for (const auto& item : j.items()) {
+    // Not a structured binding: a lambda may capture one only from C++20 (clang rejects it).
+    const std::string& key = item.key();
+    const Json& value = item.value();
     auto want_bool = [&](bool& field) -> bool {
       if (!value.is_boolean()) return false;
       field = value.get<bool>();

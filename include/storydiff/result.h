@@ -87,7 +87,22 @@ struct Stats {
   double overlap = 0.0;
 };
 
-/// The comparison of two documents.
+/// One document's part in a claim: one sentence, or a run of sentences (a split or merge).
+struct ClaimMember {
+  std::uint32_t doc = 0;                ///< index into Comparison::documents
+  std::vector<std::uint32_t> sentences; ///< consecutive sentence indices in that document
+  double similarity = 1.0;              ///< to the claim's representative (1 for itself)
+  std::vector<Edit> tokens;             ///< word diff from the representative's text to this one's
+};
+
+/// A claim carried by one or more documents (three or more documents compared).
+struct Claim {
+  std::vector<ClaimMember> members;  ///< one per document that carries it, by document index
+  std::uint32_t representative = 0; ///< index into members: the wording closest to all others
+  std::string text;                  ///< the representative's text
+};
+
+/// The comparison of two documents, or of three or more (see `claims`).
 struct Comparison {
   Options options;                        ///< the options it was computed with
   std::vector<Document> documents;        ///< [old, new]
@@ -101,6 +116,18 @@ struct Comparison {
   bool approximate = false;               ///< a work budget was hit; the result is valid but
                                           ///< may not be the best alignment
   std::vector<std::string> warnings;      ///< reader and engine warnings, prefixed by document
+
+  // Three or more documents only (two give `alignment` and `stats` instead):
+  /// The claims, grouped across documents: every sentence of every document is in exactly one
+  /// member of one claim. Listed in the reading order of documents[0], then the claims it lacks
+  /// in the order of documents[1], and so on (the reference order; the grouping itself does not
+  /// depend on the order the documents are given in).
+  std::vector<Claim> claims;
+  /// Per document, the claims it carries in its own reading order (indices into `claims`).
+  std::vector<std::vector<std::uint32_t>> claim_order;
+  /// Pairwise overlap of the documents (as Stats::overlap), a symmetric matrix with 1 on the
+  /// diagonal.
+  std::vector<std::vector<double>> overlap;
 };
 
 }  // namespace storydiff
