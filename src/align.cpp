@@ -524,6 +524,34 @@ AlignResult align_sentences(const Document& old_doc, const Document& new_doc, co
 
 // --- the per-document caches ---------------------------------------------------------------------
 
+// A word's terms: each hyphenated part on its own ("six-car" -> 6, car; "2,870-meter" -> 2870,
+// meter), and a figure glued to a unit split from it ("88F" -> 88, f; "62m" -> 62, m), so that
+// rewrites that spell them apart still meet.
+void DocFeatures::add_word_terms(std::string_view w) {
+  std::size_t k = 0;
+  while (k < w.size()) {
+    std::size_t e = w.find('-', k);
+    if (e == std::string_view::npos) e = w.size();
+    std::string_view part = w.substr(k, e - k);
+    k = e + 1;
+    std::size_t digits = 0;
+    while (digits < part.size() && ((part[digits] >= '0' && part[digits] <= '9') ||
+                                    ((part[digits] == ',' || part[digits] == '.') && digits > 0)))
+      ++digits;
+    while (digits > 0 && (part[digits - 1] == ',' || part[digits - 1] == '.')) --digits;
+    if (digits > 0) {
+      number_term(part.substr(0, digits), term_);
+      terms_.push_back(table_.intern(term_, TermKind::content));
+      part.remove_prefix(digits);
+    }
+    if (part.empty()) continue;
+    TermKind kind = TermKind::content;
+    if (word_term(part, term_)) kind = TermKind::function;
+    else canonical_term(term_);
+    terms_.push_back(table_.intern(term_, kind));
+  }
+}
+
 std::uint32_t TermTable::intern(const std::string& term, TermKind kind) {
   auto it = ids_.find(term);
   if (it != ids_.end()) return it->second;
@@ -552,13 +580,12 @@ void DocFeatures::ensure(std::uint32_t i) {
   for (std::size_t k = opens_paragraph ? dateline_tokens(text, toks_) : 0; k < toks_.size(); ++k) {
     const Token& t = toks_[k];
     const auto w = text.substr(t.start, t.end - t.start);
-    TermKind kind = TermKind::content;
     if (t.kind == TokenKind::word) {
-      if (word_term(w, term_)) kind = TermKind::function;
-      else canonical_term(term_);
+      add_word_terms(w);
     } else if (w == "%") {
       term_ = "%";  // "84%" and "84 percent" say the same
       canonical_term(term_);
+      terms_.push_back(table_.intern(term_, TermKind::content));
     } else if (t.kind == TokenKind::number) {
       number_term(w, term_);
       // "1 200" (a space as thousands separator) is one number.
@@ -568,10 +595,8 @@ void DocFeatures::ensure(std::uint32_t i) {
         term_.append(text.substr(toks_[k + 2].start, 3));
         k += 2;
       }
-    } else {
-      continue;
+      terms_.push_back(table_.intern(term_, TermKind::content));
     }
-    terms_.push_back(table_.intern(term_, kind));
   }
   std::sort(terms_.begin() + begin, terms_.end());
   range_[i] = {begin, static_cast<std::uint32_t>(terms_.size())};

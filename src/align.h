@@ -91,6 +91,7 @@ class DocFeatures {
   std::vector<std::uint32_t> terms_;                          // all computed sentences' terms
   std::vector<std::pair<std::uint32_t, std::uint32_t>> range_;  // sentence -> [begin, end) in terms_
   std::vector<bool> done_;
+  void add_word_terms(std::string_view word);
   std::vector<Token> toks_;  // scratch
   std::string term_;         // scratch
 };

@@ -75,10 +75,10 @@ class ClaimBuilder {
     for (std::uint32_t k = 0; k < nodes_.size(); ++k)
       groups_[k].runs.push_back({nodes_[k].doc, {nodes_[k].sentence, nodes_[k].sentence + 1}});
     for (const Link& l : links_) {
-      unite(l.u, l.v);
-      auto& sim = link_sim_[static_cast<std::uint64_t>(l.u) << 32 | l.v];
+      auto& sim = link_sim_[pair_key(l.u, l.v)];
       sim = std::max(sim, l.similarity);
     }
+    for (const Link& l : links_) unite(l.u, l.v);
     emit(out);
   }
 
@@ -103,8 +103,33 @@ class ClaimBuilder {
     return x;
   }
 
+  static std::uint64_t pair_key(std::uint64_t u, std::uint64_t v) {
+    return u < v ? (u << 32 | v) : (v << 32 | u);
+  }
+
+  bool linked(std::uint32_t u, std::uint32_t v) const { return link_sim_.count(pair_key(u, v)) > 0; }
+
+  // A run of document `doc` may grow by joining `x` and `y` only on direct evidence of a split
+  // or merge: the link being added touches one of the two, and its other end (one sentence of
+  // another document) is itself linked to a sentence of the other. Two neighbouring sentences
+  // linked to different documents' sentences are two claims, however the components touch.
+  bool run_join_allowed(std::uint32_t doc, detail::Run x, detail::Run y, std::uint32_t u, std::uint32_t v) const {
+    auto in_run = [&](std::uint32_t node, detail::Run r) {
+      return nodes_[node].doc == doc && nodes_[node].sentence >= r.begin && nodes_[node].sentence < r.end;
+    };
+    for (const auto [here, there] : {std::pair{u, v}, std::pair{v, u}}) {
+      const detail::Run* other = in_run(here, x) ? &y : in_run(here, y) ? &x : nullptr;
+      if (!other) continue;
+      for (auto k = other->begin; k < other->end; ++k)
+        if (linked(there, first_[doc] + k)) return true;
+    }
+    return false;
+  }
+
   // Joins two components when every document's sentences in the union still form one run of at
-  // most kMaxRun: two sentences of one document joined through others are two claims.
+  // most kMaxRun, grown only on direct evidence (run_join_allowed), and at most one document
+  // holds more than one sentence: two sentences of one document joined through others are two
+  // claims.
   void unite(std::uint32_t u, std::uint32_t v) {
     std::uint32_t ru = find(u), rv = find(v);
     if (ru == rv) return;
@@ -121,16 +146,16 @@ class ClaimBuilder {
         const detail::Run x = a[i].second, y = b[j].second;
         if (x.end != y.begin && y.end != x.begin) return;  // not adjacent
         const detail::Run joined{std::min(x.begin, y.begin), std::max(x.end, y.end)};
-        if (joined.size() > kMaxRun) return;
+        if (joined.size() > kMaxRun || !run_join_allowed(a[i].first, x, y, u, v)) return;
         merged.runs.push_back({a[i].first, joined});
         ++i;
         ++j;
       }
     }
-    // A claim is a split or a merge in one document at a time, not a many-to-many tangle.
+    // A claim is split in one document at a time, not a many-to-many tangle.
     std::size_t grouped = 0;
     for (const auto& r : merged.runs) grouped += r.second.size() > 1;
-    if (grouped > 1 && merged.runs.size() == 2) return;
+    if (grouped > 1) return;
     if (ru > rv) std::swap(ru, rv);
     parent_[rv] = ru;
     groups_[ru] = std::move(merged);
@@ -219,9 +244,8 @@ class ClaimBuilder {
     double best = 0;
     for (const auto i : x.sentences)
       for (const auto j : y.sentences) {
-        std::uint64_t u = first_[x.doc] + i, v = first_[y.doc] + j;
-        if (u > v) std::swap(u, v);
-        if (auto it = link_sim_.find(u << 32 | v); it != link_sim_.end()) best = std::max(best, it->second);
+        const auto it = link_sim_.find(pair_key(first_[x.doc] + i, first_[y.doc] + j));
+        if (it != link_sim_.end()) best = std::max(best, it->second);
       }
     return best;
   }
@@ -234,7 +258,7 @@ class ClaimBuilder {
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> first_;  // document -> its first node
   std::vector<Link> links_;
-  std::unordered_map<std::uint64_t, double> link_sim_;  // (u << 32 | v) -> similarity
+  std::unordered_map<std::uint64_t, double> link_sim_;  // pair_key(u, v) -> similarity
   std::vector<std::uint32_t> parent_;
   std::vector<Group> groups_;
   bool approximate_ = false;

@@ -171,7 +171,7 @@ test('--max-size refuses larger inputs', () => {
 test('bad command lines', () => {
   const a = file('u.txt', OLD);
   trouble([a], /two files/);
-  trouble([a, a, a], /too many files/);
+  trouble(Array(21).fill(a), /too many files: at most 20/);
   trouble(['--frobnicate', a, a], /unknown option '--frobnicate'/);
   trouble(['--threshold', '0', a, a], /threshold/);
   trouble(['--threshold', 'high', a, a], /threshold/);
@@ -207,4 +207,25 @@ test('--granularity word adds the whole-document word diff', () => {
   assert.equal(JSON.parse(run(['-f', 'json', a, b]).out).edits, undefined, 'sentence mode has no edits');
   assert.match(run(['-g', 'word', a, b]).out, /rose to \[-23-\]\{\+50\+\}/);
   assert.equal(run(['-g', 'letter', a, b]).code, 2);
+});
+
+test('three documents: the claims matrix, JSON claims and coverage', () => {
+  const a = file('n-a.txt', 'The mayor resigned on Monday.\nRoads were closed.\n');
+  const b = file('n-b.txt', 'The mayor resigned on Monday.\nA new park opened downtown.\n');
+  const c = file('n-c.txt', 'On Monday the mayor resigned.\nRoads were closed.\n');
+  const t = run([a, b, c]);
+  assert.equal(t.code, 1);
+  assert.match(t.out, /^~##  The mayor resigned on Monday\.$|^#~#  |^##~  /m);
+  assert.match(t.out, /only in one document:\n  \[2\] A new park opened downtown\./);
+  const j = JSON.parse(run(['-f', 'json', a, b, c]).out);
+  assert.equal(j.documents.length, 3);
+  assert.equal(j.alignment, undefined);
+  assert.equal(j.stats.claims, 3);
+  assert.equal(j.stats.in_all, 1);
+  const park = j.claims.findIndex((k) => k.text === 'A new park opened downtown.');
+  assert.deepEqual(j.coverage[park], [false, true, false]);
+  assert.deepEqual(j.unique[1], [park]);
+  assert.equal(run([a, a, a]).code, 0);
+  const html = run(['-f', 'html', a, b, c]);
+  assert.match(html.out, /3 documents/);
 });
