@@ -164,6 +164,17 @@ void write_document(Writer& w, const Document& d) {
   w.end_object();
 }
 
+void write_edits(Writer& w, const std::vector<Edit>& edits) {
+  w.begin_array();
+  for (const Edit& t : edits) {
+    w.begin_object();
+    w.field("op", edit_op_name(t.op));
+    w.field("text", std::string_view(t.text));
+    w.end_object();
+  }
+  w.end_array();
+}
+
 void write_entry(Writer& w, const AlignmentEntry& e) {
   w.begin_object();
   w.field("op", op_name(e.op));
@@ -173,14 +184,7 @@ void write_entry(Writer& w, const AlignmentEntry& e) {
   w.field("similarity", e.similarity);
   if (e.op == Op::modified) {
     w.key("tokens");
-    w.begin_array();
-    for (const Edit& t : e.tokens) {
-      w.begin_object();
-      w.field("op", edit_op_name(t.op));
-      w.field("text", std::string_view(t.text));
-      w.end_object();
-    }
-    w.end_array();
+    write_edits(w, e.tokens);
     w.key("callouts");
     w.begin_array();
     for (const Callout& c : e.callouts) {
@@ -234,14 +238,7 @@ void write_comparison(Writer& w, const Comparison& c) {
   w.end_object();
   if (c.options.granularity == Granularity::word) {
     w.key("edits");
-    w.begin_array();
-    for (const Edit& t : c.edits) {
-      w.begin_object();
-      w.field("op", edit_op_name(t.op));
-      w.field("text", std::string_view(t.text));
-      w.end_object();
-    }
-    w.end_array();
+    write_edits(w, c.edits);
   }
   w.field("approximate", c.approximate);
   w.key("warnings");
@@ -251,16 +248,6 @@ void write_comparison(Writer& w, const Comparison& c) {
   w.end_object();
 }
 
-void write_edits(Writer& w, const std::vector<Edit>& edits) {
-  w.begin_array();
-  for (const Edit& t : edits) {
-    w.begin_object();
-    w.field("op", edit_op_name(t.op));
-    w.field("text", std::string_view(t.text));
-    w.end_object();
-  }
-  w.end_array();
-}
 
 // Three or more documents: claims, each document's claim order, the coverage matrix, the claims
 // only one document carries, the pairwise overlap, and counts. Ends the top-level object.

@@ -57,7 +57,7 @@ struct Document {
   Metadata meta;                      ///< article header or HTML <title>, when known
   std::vector<Paragraph> paragraphs;  ///< paragraphs of text[body_start, end)
   std::vector<Sentence> sentences;    ///< sentences of text[body_start, end)
-  std::vector<std::string> warnings;  ///< things the reader repaired or guessed
+  std::vector<std::string> warnings;  ///< things the reader repaired or guessed, each naming the document
 };
 
 /// Decodes, extracts and segments `bytes`. Fails with invalid_utf8 (message names the byte
