@@ -93,8 +93,7 @@ std::optional<std::string> parse_batch_args(int argc, const char* const* argv, B
 // ---------------------------------------------------------------------------------------------
 // One job.
 
-// The error object of a result line. `code` is an engine ErrorCode name or one of batch's own
-// (bad_job, unsupported).
+// The error object of a result line. `code` is an engine ErrorCode name or batch's own bad_job.
 std::string error_line(const std::string& id_json, std::string_view code, const std::string& message) {
   Json e = Json::object();
   e["code"] = std::string(code);
@@ -176,7 +175,7 @@ struct JobResult {
   bool ok = false;
 };
 
-// Why a job failed: an engine ErrorCode name, or bad_job / unsupported.
+// Why a job failed: an engine ErrorCode name, or bad_job.
 struct Failure {
   std::string_view code;
   std::string message;
@@ -211,7 +210,7 @@ std::variant<Document, Failure> read_job_document(const Json& d, std::size_t ind
   }
   Expected<Document> doc = Error{};
   if (text) {
-    std::string doc_name = name ? name->get<std::string>() : (index == 0 ? "old" : "new");
+    std::string doc_name = name ? name->get<std::string>() : "doc" + std::to_string(index + 1);
     doc = read_document(text->get_ref<const std::string&>(), std::move(doc_name), read);
   } else {
     const std::string& p = path->get_ref<const std::string&>();
@@ -226,31 +225,56 @@ std::variant<Document, Failure> read_job_document(const Json& d, std::size_t ind
 }
 
 // The summary of a comparison: its stats and the claims that changed, with their sentences'
-// text. Cut from to_json's output, so that every field is spelled as the one serializer does.
+// text. Cut from to_json's output, so that every field is spelled as the one serializer spells it.
+//   two documents:  alignment entries that are not equal-in-place, with "old" and "new" texts;
+//   three or more:  claims some document lacks or words differently, each member with "texts";
+//                   and the pairwise overlap.
 std::string summary_json(const Comparison& c) {
-  const auto full = nlohmann::ordered_json::parse(to_json(c), nullptr, false);
-  nlohmann::ordered_json s = nlohmann::ordered_json::object();
+  using OJson = nlohmann::ordered_json;
+  const auto full = OJson::parse(to_json(c), nullptr, false);
+  const auto& documents = full["documents"];
+  auto texts = [&](std::size_t doc, const OJson& indices) {
+    auto out = OJson::array();
+    const auto& sentences = documents[doc]["sentences"];
+    for (const auto& k : indices) out.push_back(sentences[k.get<std::size_t>()]["text"]);
+    return out;
+  };
+  OJson s = OJson::object();
   s["stats"] = full["stats"];
-  s["changes"] = nlohmann::ordered_json::array();
-  const auto& old_sentences = full["documents"][0]["sentences"];
-  const auto& new_sentences = full["documents"][1]["sentences"];
-  for (const auto& e : full["alignment"]) {
-    if (e["op"] == "equal" && !e["moved"].get<bool>()) continue;
-    nlohmann::ordered_json change = nlohmann::ordered_json::object();
-    for (const char* key : {"op", "a", "b", "moved", "similarity"}) change[key] = e[key];
-    if (e.contains("callouts")) change["callouts"] = e["callouts"];
-    auto texts = [](const nlohmann::ordered_json& indices, const nlohmann::ordered_json& sentences) {
-      auto out = nlohmann::ordered_json::array();
-      for (const auto& k : indices) out.push_back(sentences[k.get<std::size_t>()]["text"]);
-      return out;
-    };
-    change["old"] = texts(e["a"], old_sentences);
-    change["new"] = texts(e["b"], new_sentences);
-    s["changes"].push_back(std::move(change));
+  auto changes = OJson::array();
+  if (full.contains("alignment")) {
+    for (const auto& e : full["alignment"]) {
+      if (e["op"] == "equal" && !e["moved"].get<bool>()) continue;
+      OJson change = OJson::object();
+      for (const char* key : {"op", "a", "b", "moved", "similarity"}) change[key] = e[key];
+      if (e.contains("callouts")) change["callouts"] = e["callouts"];
+      change["old"] = texts(0, e["a"]);
+      change["new"] = texts(1, e["b"]);
+      changes.push_back(std::move(change));
+    }
+  } else {
+    for (const auto& claim : full["claims"]) {
+      bool changed = claim["docs"].size() < documents.size();
+      for (const auto& m : claim["members"])
+        for (const auto& t : m["tokens"]) changed = changed || t["op"] != "equal";
+      if (!changed) continue;
+      OJson change = OJson::object();
+      for (const char* key : {"text", "representative", "docs"}) change[key] = claim[key];
+      change["members"] = OJson::array();
+      for (const auto& m : claim["members"]) {
+        OJson member = OJson::object();
+        for (const char* key : {"doc", "sentences", "similarity"}) member[key] = m[key];
+        member["texts"] = texts(m["doc"].get<std::size_t>(), m["sentences"]);
+        change["members"].push_back(std::move(member));
+      }
+      changes.push_back(std::move(change));
+    }
   }
+  s["changes"] = std::move(changes);
+  if (full.contains("overlap")) s["overlap"] = full["overlap"];
   s["approximate"] = full["approximate"];
   s["warnings"] = full["warnings"];
-  return s.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return s.dump(-1, ' ', false, OJson::error_handler_t::replace);
 }
 
 JobResult run_job(std::string_view line, std::uint64_t line_number, bool summary) {
@@ -280,11 +304,11 @@ JobResult run_job(std::string_view line, std::uint64_t line_number, bool summary
     return {error_line(id, "bad_job", where + "the job needs \"docs\", an array of documents"), false};
   const std::size_t n = docs_it->size();
   if (n < 2)
-    return {error_line(id, "bad_job", where + "a comparison needs two documents, the job has " + std::to_string(n)), false};
-  if (n > 2)
-    return {error_line(id, "unsupported",
-                       where + "the job has " + std::to_string(n) +
-                           " documents; batch compares two per job (split it into pairs)"),
+    return {error_line(id, "bad_job", where + "a comparison needs two documents or more, the job has " + std::to_string(n)), false};
+  if (n > kMaxDocuments)
+    return {error_line(id, error_code_name(ErrorCode::bad_option),
+                       where + "the job has " + std::to_string(n) + " documents; at most " +
+                           std::to_string(kMaxDocuments) + " are compared at once"),
             false};
 
   Options options;
@@ -296,13 +320,13 @@ JobResult run_job(std::string_view line, std::uint64_t line_number, bool summary
   }
 
   std::vector<Document> docs;
-  docs.reserve(2);
-  for (std::size_t k = 0; k < 2; ++k) {
+  docs.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) {
     auto doc = read_job_document((*docs_it)[k], k);
     if (auto* f = std::get_if<Failure>(&doc)) return {error_line(id, f->code, where + f->message), false};
     docs.push_back(std::move(std::get<Document>(doc)));
   }
-  auto result = compare(std::move(docs[0]), std::move(docs[1]), options);
+  auto result = compare(std::move(docs), options);
   if (!result) return {error_line(id, error_code_name(result.error().code), where + result.error().message), false};
   if (summary) return {"{\"id\":" + id + ",\"summary\":" + summary_json(*result) + "}", true};
   return {"{\"id\":" + id + ",\"result\":" + to_json(*result) + "}", true};
@@ -460,8 +484,9 @@ and writes one JSON line per job to standard output, in input order:
   {"id": "a1", "result": {...}}                       the comparison, as --format json gives it
   {"id": "a1", "summary": {"stats": {...}, "changes": [...]}}   with --summary
   {"id": "a1", "error": {"code": "...", "message": "..."}}      a job that failed
-A document is {"text": ...} or {"path": ...}, with an optional "name" and "format"; "options"
-takes the engine's option names (threshold, ignore_case, ...). Blank lines are skipped.
+A job compares two documents (or up to 20, grouped into claims). A document is {"text": ...} or
+{"path": ...}, with an optional "name" and "format"; "options" takes the engine's option names
+(threshold, ignore_case, ...). Other fields of a job are ignored; blank lines are skipped.
 
   -j, --jobs N          compare on N threads (default: the number of cores)
       --summary         print only each comparison's stats and changed claims

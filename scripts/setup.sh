@@ -4,6 +4,8 @@
 #   scripts/setup.sh wasm      native + Emscripten and Debian's acorn (for emcc's optimizer)
 #   scripts/setup.sh npm       the npm devDependencies (node_modules/)
 #   scripts/setup.sh browser   Debian's Chromium, for the browser tests
+#   scripts/setup.sh fuzz      clang with libFuzzer and the sanitizer runtimes, llvm-symbolizer
+#   scripts/setup.sh dask      Debian's Dask (python3-distributed), for corpus/dask_driver.py
 # Several may be given at once. Runs apt-get as root, or through sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,8 +17,11 @@ for what in "$@"; do
     native) apt_packages+=(cmake ninja-build g++ libdtl-dev nlohmann-json3-dev catch2) ;;
     wasm) apt_packages+=(cmake ninja-build g++ libdtl-dev nlohmann-json3-dev emscripten node-acorn) ;;
     browser) apt_packages+=(chromium) ;;
+    # libclang-rt-14-dev holds libFuzzer (clang only recommends it); llvm, llvm-symbolizer.
+    fuzz) apt_packages+=(cmake ninja-build g++ libdtl-dev nlohmann-json3-dev catch2 clang libclang-rt-14-dev llvm) ;;
+    dask) apt_packages+=(python3-distributed python3-dask) ;;
     npm) want_npm=1 ;;
-    *) echo "setup.sh: unknown component '$what' (native, wasm, npm, browser)" >&2; exit 2 ;;
+    *) echo "setup.sh: unknown component '$what' (native, wasm, npm, browser, dask, fuzz)" >&2; exit 2 ;;
   esac
 done
 

@@ -3,12 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh native wasm npm
+bash scripts/setup.sh native wasm npm dask
 bash scripts/build-native.sh
 bash scripts/build-wasm.sh
 
 echo "== engine unit tests (Catch2 through ctest)"
 ctest --test-dir build --output-on-failure -j2 --no-tests=error
 
-echo "== CLI, golden, quality and package tests (node --test)"
-node --test tests/cli/ tests/golden/ tests/quality/ tests/js/
+echo "== CLI, golden, quality, package and batch/Dask tests (node --test)"
+node --test tests/cli/ tests/golden/ tests/quality/ tests/js/ tests/batch/
