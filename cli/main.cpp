@@ -32,20 +32,6 @@ bool use_color(storydiff::cli::ColorMode mode, bool to_terminal) {
   return to_terminal;
 }
 
-// Two documents differ when any claim is not equal and in place; more, when any claim is missing
-// from a document or worded differently in one.
-bool documents_differ(const storydiff::Comparison& c) {
-  if (c.documents.size() == 2) {
-    const storydiff::Stats& s = c.stats;
-    return s.modified + s.added + s.removed + s.moved > 0;
-  }
-  for (const auto& claim : c.claims) {
-    if (claim.members.size() != c.documents.size()) return true;
-    for (const auto& m : claim.members)
-      if (m.similarity < 1.0) return true;
-  }
-  return false;
-}
 
 bool write_all(std::FILE* f, const std::string& s) {
   return std::fwrite(s.data(), 1, s.size(), f) == s.size() && std::fflush(f) == 0;
@@ -79,7 +65,7 @@ int main(int argc, char** argv) {
   auto result = compare(std::move(docs), opt.compare);
   if (!result) return fail(result.error());
   const Comparison& c = *result;
-  const bool differ = documents_differ(c);
+  const bool differ = differs(c);
   if (opt.brief) return differ ? kDifferent : kSame;
 
   std::FILE* out = stdout;

@@ -117,7 +117,7 @@ class ClaimBuilder {
     auto in_run = [&](std::uint32_t node, detail::Run r) {
       return nodes_[node].doc == doc && nodes_[node].sentence >= r.begin && nodes_[node].sentence < r.end;
     };
-    for (const auto [here, there] : {std::pair{u, v}, std::pair{v, u}}) {
+    for (const auto& [here, there] : {std::pair{u, v}, std::pair{v, u}}) {
       const detail::Run* other = in_run(here, x) ? &y : in_run(here, y) ? &x : nullptr;
       if (!other) continue;
       for (auto k = other->begin; k < other->end; ++k)

@@ -43,6 +43,19 @@ std::string_view callout_kind_name(CalloutKind kind) noexcept {
   return "number";
 }
 
+bool differs(const Comparison& c) noexcept {
+  if (c.documents.size() <= 2) {
+    const Stats& s = c.stats;
+    return s.modified + s.added + s.removed + s.moved > 0;
+  }
+  for (const auto& claim : c.claims) {
+    if (claim.members.size() != c.documents.size()) return true;
+    for (const auto& m : claim.members)
+      if (m.similarity < 1.0) return true;
+  }
+  return false;
+}
+
 Expected<bool> validate(const Options& options) {
   if (options.granularity != Granularity::sentence && options.granularity != Granularity::word)
     return Error{ErrorCode::bad_option, "granularity must be sentence or word"};

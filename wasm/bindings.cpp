@@ -81,20 +81,6 @@ Expected<ReadOptions> read_options(const std::string& format, double max_bytes, 
   return options;
 }
 
-// cli/main.cpp's rule for diff's exit status: two documents differ when any claim is not equal
-// and in place; more, when any claim is missing from a document or worded differently in one.
-bool documents_differ(const Comparison& c) {
-  if (c.documents.size() == 2) {
-    const storydiff::Stats& s = c.stats;
-    return s.modified + s.added + s.removed + s.moved > 0;
-  }
-  for (const auto& claim : c.claims) {
-    if (claim.members.size() != c.documents.size()) return true;
-    for (const auto& m : claim.members)
-      if (m.similarity < 1.0) return true;
-  }
-  return false;
-}
 
 /// Reads `documents` ([{bytes, name, format}], in order) and compares them: what the CLI does.
 /// Returns {error: JSON} or {differ, output}, where `output` (a heap view, see result_view) is
@@ -121,7 +107,7 @@ val compare_documents(const val& documents, const std::string& options_json, dou
   if (!result) return error_result(result.error());
   const Comparison& c = *result;
   val out = val::object();
-  out.set("differ", documents_differ(c));
+  out.set("differ", differs(c));
 #if STORYDIFF_WASM_CLI
   if (kind == "text") {
     out.set("output", result_view(storydiff::cli::render_text(c, color, show_unchanged)));

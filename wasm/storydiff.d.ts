@@ -40,11 +40,10 @@ export interface InitOptions {
   locateFile?: (path: string, prefix: string) => string;
   /** The bytes of storydiff.wasm, when the host provides them (no fetch, no file read). */
   wasmBinary?: ArrayBuffer | Uint8Array;
-  /** Full control over instantiation (see Emscripten's Module.instantiateWasm). */
-  instantiateWasm?: (
-    imports: WebAssembly.Imports,
-    receiveInstance: (instance: WebAssembly.Instance, module?: WebAssembly.Module) => void,
-  ) => WebAssembly.Exports | {} | false;
+  /** Full control over instantiation (see Emscripten's Module.instantiateWasm): receives the
+   *  imports object and a callback taking the WebAssembly.Instance. Typed loosely so that these
+   *  declarations need neither the DOM nor Node's types. */
+  instantiateWasm?: (imports: any, receiveInstance: (instance: any, module?: any) => void) => any;
   /** Receives the module's diagnostic output (by default it is kept out of the console). */
   printErr?: (text: string) => void;
   [setting: string]: unknown;

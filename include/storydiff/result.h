@@ -130,4 +130,9 @@ struct Comparison {
   std::vector<std::vector<double>> overlap;
 };
 
+/// Whether the documents differ, as diff's exit status says: two documents when any claim is not
+/// equal and in place; three or more when any claim is missing from a document or worded
+/// differently in one.
+bool differs(const Comparison& comparison) noexcept;
+
 }  // namespace storydiff
