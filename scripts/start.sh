@@ -1,15 +1,12 @@
 #!/usr/bin/env bash
-# The main job: builds what is missing, then compares a sample story's two versions in the
-# terminal. Extra arguments go to storydiff (e.g. --format html -o report.html).
+# The main job (npm start): installs what is missing, builds the npm package (dist/) and the web
+# page (build-web/) when they are missing or stale, then serves the page on 127.0.0.1 with a
+# sample comparison already loaded. Prints the page's address; stop with Ctrl-C.
+#   PORT (default 8080; 0 for any free port), HOST (default 127.0.0.1)
+#   npm start -- --open     also opens a browser
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh native
-bash scripts/build-native.sh >/dev/null
-story="${STORY:-samples/harbor-ferry-fire}"
-old="$(ls "$story"/v1.* | head -n 1)"
-new="$(ls "$story"/v2.* | head -n 1)"
-echo "storydiff $old $new $*" >&2
-status=0
-./build/storydiff "$@" "$old" "$new" || status=$?
-# 1 only means the documents differ.
-[ "$status" -le 1 ] || exit "$status"
+bash scripts/setup.sh wasm npm
+bash scripts/build-web.sh --if-needed
+echo "storydiff: serving build-web/ (a sample comparison is loaded; drop your own files on the page)" >&2
+exec node scripts/serve.mjs "$@"
