@@ -61,7 +61,8 @@ std::vector<Edit> word_diff(std::string_view old_text, std::string_view new_text
   push(out, EditOp::equal, span(old_text, ta, 0, head));
 
   const std::size_t na = a_end - head, nb = b_end - head;
-  if (na > kMaxDiffTokens || nb > kMaxDiffTokens) {
+  if (na > kMaxDiffTokens || nb > kMaxDiffTokens ||
+      static_cast<double>(na) * static_cast<double>(nb) > kMaxDiffWork) {
     approximate = true;
     push(out, EditOp::remove, span(old_text, ta, head, a_end));
     push(out, EditOp::insert, span(new_text, tb, head, b_end));

@@ -11,6 +11,9 @@ namespace storydiff::detail {
 /// Above this many differing tokens (after trimming the common head and tail) on either side,
 /// the middle is reported as one replacement and the diff is flagged approximate.
 inline constexpr std::size_t kMaxDiffTokens = 20000;
+/// ... and above this product of the two sides' differing tokens: dtl's O(ND) work is bounded by
+/// it, and two unrelated regions (D close to N) would otherwise cost seconds each.
+inline constexpr double kMaxDiffWork = 2e6;
 
 /// Diffs two texts token by token (dtl) and cleans the script up so that a reader sees whole
 /// changed phrases: short equal runs caught between larger changes are folded into them.
