@@ -52,6 +52,8 @@ function panel({ x0, y0, w, h, title, series, fmtX, fmtY }) {
     out.push(`<clipPath id="c${x0}"><rect x="${x0}" y="${y0}" width="${w}" height="${h}"/></clipPath>`);
     out.push(`<line clip-path="url(#c${x0})" x1="${X(a[0]).toFixed(1)}" y1="${Y(a[1]).toFixed(1)}" x2="${X(b[0]).toFixed(1)}" y2="${Y(b[1]).toFixed(1)}" stroke="#999" stroke-dasharray="2 4"/>`);
   }
+  // The legend, top left (where rising log-log curves leave room), on white.
+  out.push(`<rect x="${x0 + 4}" y="${y0 + 3}" width="150" height="${16 * (Object.keys(series).length + 1) + 4}" fill="white" fill-opacity="0.85"/>`);
   let k = 0;
   let ly = y0 + 14;
   for (const [name, s] of Object.entries(series)) {
