@@ -8,9 +8,11 @@
 # FUZZ_WORKERS (default 2: the machine's cores) is libFuzzer's -jobs and -workers;
 # FUZZ_ROUNDS (default 1) repeats the round over the targets, stopping after a failed round;
 # FUZZ_TARGETS (default all four) picks targets, e.g. FUZZ_TARGETS="fuzz_read fuzz_compare";
-# FUZZ_EXTRA adds libFuzzer flags, e.g. FUZZ_EXTRA="-only_ascii=1".
-# The corpus grows across runs in build-fuzz/corpus/<target>/; the seeds are rebuilt every run
-# from samples/ and tests/quality/cases/ into build-fuzz/seeds/<target>/.
+# FUZZ_EXTRA adds libFuzzer flags, e.g. FUZZ_EXTRA="-only_ascii=1";
+# FUZZ_CORPUS (default build-fuzz/corpus) is where the corpus grows, one folder per target.
+# The corpus grows across runs in $FUZZ_CORPUS/<target>/; the seeds are rebuilt every run
+# from samples/ and tests/quality/cases/ into build-fuzz/seeds/<target>/, with every input that
+# once broke a target (tests/fuzz/regressions/<target>/), so each run replays them first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -81,6 +83,11 @@ for j in '{}' '{"threshold":0.25,"ignore_case":false,"ignore_punctuation":false,
   k=$((k + 1))
   printf '%s' "$j" >"$seeds/fuzz_json/$k"
 done
+for target in fuzz_read fuzz_segment fuzz_compare fuzz_json; do
+  for f in tests/fuzz/regressions/"$target"/*; do
+    [ -f "$f" ] && cp "$f" "$seeds/$target/regression-$(basename "$f")"
+  done
+done
 
 # --- run --------------------------------------------------------------------------------------
 # A small quarantine: with ASan's default 256 MB every allocation lands on fresh pages, and page
@@ -98,7 +105,7 @@ printf '\nfuzz: %s s per target and round, %s round(s), %s worker(s), run %s\n' 
 for ((round = 1; round <= rounds && status == 0; round++)); do
   for target in $targets; do
     bin="$root/$build_dir/tests/fuzz/$target"
-    corpus="$root/$build_dir/corpus/$target"
+    corpus="$root/${FUZZ_CORPUS:-$build_dir/corpus}/$target"
     work="$root/$build_dir/run/$target"
     mkdir -p "$corpus" "$work"
     rm -f "$work"/fuzz-*.log

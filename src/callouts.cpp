@@ -193,7 +193,9 @@ std::vector<Callout> find_callouts(std::string_view old_text, std::string_view n
         auto quote_text = [](std::string_view s, const std::vector<Range>& r, std::size_t q) {
           return q == SIZE_MAX ? std::string() : std::string(trim(s.substr(r[q].start, r[q].end - r[q].start)));
         };
-        out.push_back({CalloutKind::quote, quote_text(old_text, old_quotes, qo), quote_text(new_text, new_quotes, qn)});
+        std::string old_quote = quote_text(old_text, old_quotes, qo), new_quote = quote_text(new_text, new_quotes, qn);
+        // An empty quotation ("") or a change only in white space the trim drops says nothing.
+        if (old_quote != new_quote) out.push_back({CalloutKind::quote, std::move(old_quote), std::move(new_quote)});
       }
     }
   }

@@ -56,7 +56,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     o.detect_splits = data[8] & 4;
     o.detect_moves = data[8] & 8;
     if (data[8] & 16) o.granularity = Granularity::word;
-    if (o.threshold > 0.0 && o.threshold <= 1.0) round_trip(o);
+    // A value outside the enum (as a binding could pass) fails validation too.
+    const bool bad_granularity = (data[8] & 32) != 0;
+    if (bad_granularity) o.granularity = static_cast<Granularity>(2 + (data[8] >> 6));
+    if (o.threshold > 0.0 && o.threshold <= 1.0 && !bad_granularity) round_trip(o);
     else FUZZ_CHECK(!validate(o).ok());
   }
 

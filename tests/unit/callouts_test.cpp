@@ -74,3 +74,20 @@ TEST_CASE("an unchanged speaker is not called out", "[callouts]") {
   for (const auto& c : callouts("Prices rose, the minister said.", "Prices rose sharply, the minister said."))
     CHECK(c.kind != CalloutKind::attribution);
 }
+
+TEST_CASE("an empty or unchanged quotation is no quote change (fuzz regression)", "[callouts]") {
+  // fuzz_compare: dropping an empty pair of quotation marks was called out as
+  // `quote: (none) -> (none)`. A call-out always names a change: its two sides differ.
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"He said \"\" today.", "He said today."},
+      {"The mayor said \"\".", "The mayor said."},
+      {"\"\"\xEF\xBF\xBD", "\xEF\xBF\xBD"},
+      {"She called it \" a fair plan\" on Monday.", "She called it \"a fair plan\" on Monday."},
+  };
+  for (const auto& [a, b] : cases) {
+    for (const auto& c : callouts(a, b)) {
+      INFO(a << " -> " << b << ": " << c.old_text << " -> " << c.new_text);
+      CHECK(c.old_text != c.new_text);
+    }
+  }
+}
