@@ -1,8 +1,11 @@
 // Shared by the package tests (tests/js/*.test.mjs): where things are, the sample pairs, and
 // the result contract every comparison must keep.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, parse } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join, parse, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -147,4 +150,110 @@ export function offsetsText(rel, bytes) {
   if (!/\.txt$/.test(rel)) return undefined;
   if (bytes.includes(0x0d) || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) return undefined;
   return bytes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package as a user gets it, and served to a browser (bundler.test.mjs, browser-module.test.mjs).
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** Runs a command to its end: { status, stdout, stderr }; throws when it cannot start. */
+export function runCommand(command, args, cwd) {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  if (r.error) throw r.error;
+  return r;
+}
+
+/**
+ * `npm pack` of the repository into `dest`, as built (without the prepack freshness check, which
+ * dist-fresh.test.mjs covers): { tarball, files } with the tarball's path and its file list.
+ */
+export function packPackage(dest) {
+  entryUrl(); // fails with the build command when dist/ is missing
+  const r = runCommand(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dest], root);
+  assert.equal(r.status, 0, `npm pack: ${r.stderr}`);
+  const [info] = JSON.parse(r.stdout);
+  return { tarball: join(dest, info.filename), files: info.files.map((f) => f.path).sort() };
+}
+
+/** `npm install --offline TARBALL` in `dir` (created when missing), as a package user does. */
+export function installTarball(tarball, dir) {
+  mkdirSync(dir, { recursive: true });
+  const r = runCommand(npm, ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], dir);
+  assert.equal(r.status, 0, `npm install --offline ${basename(tarball)}: ${r.stderr}`);
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+/**
+ * A static file server on a free port of 127.0.0.1, for a browser. `mounts`: [[urlPrefix, dir]],
+ * the longest matching prefix wins, e.g. [['/', pageDir], ['/dist/', dist]]. Serves files only
+ * (no listings, nothing outside a mount), with the right MIME type (application/wasm for .wasm).
+ * Resolves with { url, origin, served, close }; `served` lists every request as "STATUS PATH".
+ */
+export async function serveStatic(mounts) {
+  const sorted = [...mounts].sort((x, y) => y[0].length - x[0].length);
+  const served = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    let file = null;
+    for (const [prefix, dir] of sorted) {
+      if (!path.startsWith(prefix)) continue;
+      const candidate = resolve(dir, '.' + path.slice(prefix.length - 1));
+      if (candidate.startsWith(resolve(dir) + sep) && existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
+      break;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') file = null;
+    served.push(`${file ? 200 : 404} ${path}`);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', done);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    url: `${origin}/`,
+    origin,
+    served,
+    close: () => new Promise((done) => {
+      server.closeAllConnections?.();
+      server.close(() => done());
+    }),
+  };
+}
+
+/**
+ * Why the browser tests cannot run here, or false: they need Chromium (CHROMIUM, by default
+ * /usr/bin/chromium, as tests/web) and playwright-core. For a test's `skip` option.
+ */
+export function browserSkip() {
+  const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) return `Chromium (${chromium}) is not installed: run bash scripts/setup.sh browser`;
+  try {
+    createRequire(import.meta.url).resolve('playwright-core');
+  } catch {
+    return 'playwright-core is not installed: run npm install';
+  }
+  return false;
 }
