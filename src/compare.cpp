@@ -7,6 +7,7 @@
 #include "align.h"
 #include "callouts.h"
 #include "order.h"
+#include "token_diff.h"
 #include "word_diff.h"
 
 namespace storydiff {
@@ -77,34 +78,6 @@ std::string_view run_text(const Document& d, detail::Run run) {
   return std::string_view(d.text).substr(start, end - start);
 }
 
-// The whole-document word diff: the spine's matched claims anchor it, and only the text between
-// two anchors (and inside a reworded anchor) is diffed token by token. That keeps dtl's work to
-// small regions, so the script stays near-minimal where a single diff of two large texts would
-// hit dtl's path limit and silently stop being minimal.
-std::vector<Edit> document_word_diff(const Document& a, const Document& b,
-                                     const std::vector<detail::Match>& matches, const std::vector<bool>& spine,
-                                     bool& approximate) {
-  std::vector<Edit> out;
-  const std::string_view ta = a.text, tb = b.text;
-  std::size_t oa = a.body_start, ob = b.body_start;  // cursors: everything before is in `out`
-  // Text before the bodies (an article header) is diffed as a region of its own.
-  detail::append_edits(out, detail::word_diff(ta.substr(0, oa), tb.substr(0, ob), approximate, false));
-  auto region = [&](std::size_t ea, std::size_t eb) {
-    detail::append_edits(out, detail::word_diff(ta.substr(oa, ea - oa), tb.substr(ob, eb - ob), approximate, false));
-    oa = ea;
-    ob = eb;
-  };
-  for (std::size_t k = 0; k < matches.size(); ++k) {
-    if (!spine[k]) continue;
-    const detail::Match& m = matches[k];
-    region(a.sentences[m.a.begin].start, b.sentences[m.b.begin].start);
-    region(a.sentences[m.a.last()].end, b.sentences[m.b.last()].end);
-  }
-  region(ta.size(), tb.size());
-  detail::normalize_edits(out);
-  return out;
-}
-
 }  // namespace
 
 Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& options) {
@@ -117,7 +90,7 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
 
   // The spine: the heaviest set of matches in the same order in both documents. Matches off it
   // are the moved ones (unless moves are not wanted); it also anchors the placement of removed
-  // claims and the whole-document word diff.
+  // claims.
   std::vector<std::uint32_t> y, weight;
   y.reserve(matches.size());
   weight.reserve(matches.size());
@@ -184,11 +157,11 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
   // Sort positions, not entries: entries are heavy to move.
   std::vector<std::uint32_t> order(placed.size());
   for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const Placed& px = placed[x];
-    const Placed& py = placed[y];
+  std::sort(order.begin(), order.end(), [&](std::uint32_t p, std::uint32_t q) {
+    const Placed& px = placed[p];
+    const Placed& py = placed[q];
     if (px.key != py.key) return px.key < py.key;
-    return px.tie != py.tie ? px.tie < py.tie : x < y;
+    return px.tie != py.tie ? px.tie < py.tie : p < q;
   });
 
   Stats& st = result.stats;
@@ -216,7 +189,7 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
   st.overlap = total > 0 ? round4(matched_weight / total) : 1.0;
 
   if (options.granularity == Granularity::word)
-    result.edits = document_word_diff(old_doc, new_doc, matches, spine, result.approximate);
+    result.edits = detail::token_diff(old_doc.text, new_doc.text, result.approximate);
 
   // The reader's warnings already name their document.
   for (const auto& w : old_doc.warnings) result.warnings.push_back(w);

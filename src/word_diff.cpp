@@ -80,21 +80,19 @@ std::vector<Edit> word_diff(std::string_view old_text, std::string_view new_text
     xb.reserve(nb);
     for (std::size_t k = head; k < a_end; ++k) xa.push_back(id(tok(old_text, ta[k])));
     for (std::size_t k = head; k < b_end; ++k) xb.push_back(id(tok(new_text, tb[k])));
-    dtl::Diff<std::uint32_t, std::vector<std::uint32_t>> diff(xa, xb);
-    diff.compose();
     std::size_t i = head, j = head;
-    for (const auto& step : diff.getSes().getSequence()) {
-      switch (step.second.type) {
-        case dtl::SES_COMMON:
+    for (const EditOp step : shortest_script(xa, xb)) {
+      switch (step) {
+        case EditOp::equal:
           push(out, EditOp::equal, tok(old_text, ta[i]));
           ++i;
           ++j;
           break;
-        case dtl::SES_DELETE:
+        case EditOp::remove:
           push(out, EditOp::remove, tok(old_text, ta[i]));
           ++i;
           break;
-        case dtl::SES_ADD:
+        case EditOp::insert:
           push(out, EditOp::insert, tok(new_text, tb[j]));
           ++j;
           break;
@@ -105,6 +103,27 @@ std::vector<Edit> word_diff(std::string_view old_text, std::string_view new_text
   normalize_edits(out);
   if (readable) cleanup_semantic(out);
   return out;
+}
+
+std::vector<EditOp> shortest_script(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  std::vector<EditOp> steps;
+  if (a.empty() || b.empty()) {
+    steps.assign(a.size(), EditOp::remove);
+    steps.insert(steps.end(), b.size(), EditOp::insert);
+    return steps;
+  }
+  dtl::Diff<std::uint32_t, std::vector<std::uint32_t>> diff(a, b);
+  diff.compose();
+  const auto& ses = diff.getSes().getSequence();
+  steps.reserve(ses.size());
+  for (const auto& step : ses) {
+    switch (step.second.type) {
+      case dtl::SES_COMMON: steps.push_back(EditOp::equal); break;
+      case dtl::SES_DELETE: steps.push_back(EditOp::remove); break;
+      case dtl::SES_ADD: steps.push_back(EditOp::insert); break;
+    }
+  }
+  return steps;
 }
 
 void append_edits(std::vector<Edit>& out, std::vector<Edit>&& edits) {

@@ -1,6 +1,7 @@
 // The word diff inside a matched claim.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,10 @@ inline constexpr double kMaxDiffWork = 2e6;
 /// only adjacent runs of one kind are merged.
 std::vector<Edit> word_diff(std::string_view old_text, std::string_view new_text, bool& approximate,
                             bool readable = true);
+
+/// dtl's shortest edit script of two sequences of token ids: one step per token, in order.
+/// The caller bounds the work (the product of the two lengths; see kMaxDiffWork).
+std::vector<EditOp> shortest_script(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
 
 /// Appends `edits` to `out`, merging a run with the one before it when they are of one kind.
 void append_edits(std::vector<Edit>& out, std::vector<Edit>&& edits);

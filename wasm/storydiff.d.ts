@@ -204,8 +204,8 @@ export interface Comparison {
    *  Every sentence of both documents is in exactly one entry. */
   alignment: AlignmentEntry[];
   stats: Stats;
-  /** Only with granularity "word": the word diff of the whole texts, anchored on the aligned
-   *  claims. equal + delete runs rebuild the old text, equal + insert the new. */
+  /** Only with granularity "word": the word diff of the whole texts, a shortest token script
+   *  (unless `approximate`). equal + delete runs rebuild the old text, equal + insert the new. */
   edits?: Token[];
   /** A work budget was hit: the result is valid but may not be the best alignment. */
   approximate: boolean;

@@ -6,7 +6,7 @@ namespace storydiff {
 /// What a comparison reports.
 enum class Granularity {
   sentence,  ///< claims: the sentence alignment, with word diffs inside modified claims
-  word,      ///< also one whole-document word diff (`edits`), anchored on the aligned claims
+  word,      ///< also one whole-document word diff (`edits`): a shortest token script
 };
 
 /// Options of a comparison. Field names are the JSON / JavaScript option names.

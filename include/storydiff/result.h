@@ -108,7 +108,8 @@ struct Comparison {
   std::vector<Document> documents;        ///< [old, new]
   std::vector<AlignmentEntry> alignment;  ///< in reading order of the new document, with removed
                                           ///< claims where they stood in the old one
-  /// Granularity::word only: the word diff of the whole texts. Equal and remove runs rebuild
+  /// Granularity::word only: the word diff of the whole texts, a shortest token script unless
+  /// `approximate` (src/token_diff.h). Equal and remove runs rebuild
   /// documents[0].text, equal and insert runs documents[1].text. Moved claims show as removed
   /// where they were and inserted where they are, as in any sequence diff.
   std::vector<Edit> edits;

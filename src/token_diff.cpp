@@ -1,0 +1,302 @@
+#include "token_diff.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "order.h"
+#include "storydiff/segment.h"
+#include "myers.h"
+#include "word_diff.h"
+
+namespace storydiff::detail {
+
+namespace {
+
+/// A text as tokens: token i is text[start[i], start[i + 1]) and `id` names its string (two tokens
+/// have one id exactly when their bytes are equal). Tokens tile the text.
+struct Tokens {
+  std::string_view text;
+  std::vector<std::uint32_t> start;
+  std::vector<std::uint32_t> id;
+};
+
+using IdTable = std::unordered_map<std::string_view, std::uint32_t>;
+
+Tokens to_tokens(std::string_view text, IdTable& ids) {
+  Tokens t;
+  t.text = text;
+  std::vector<Token> toks;
+  tokenize(text, 0, text.size(), toks);
+  t.start.reserve(toks.size() + 1);
+  t.id.reserve(toks.size());
+  for (const Token& k : toks) {
+    t.start.push_back(k.start);
+    t.id.push_back(ids.try_emplace(text.substr(k.start, k.end - k.start), static_cast<std::uint32_t>(ids.size()))
+                       .first->second);
+  }
+  t.start.push_back(static_cast<std::uint32_t>(text.size()));
+  return t;
+}
+
+/// A run of `len` tokens equal in both texts, at old token `a` and new token `b`.
+struct Anchor {
+  std::uint32_t a, b, len;
+};
+
+/// Runs of this many tokens are tried first as anchors (about four words and the spaces between
+/// them), then shorter ones where the longer find nothing.
+constexpr std::uint32_t kGramLengths[] = {8, 3, 1};
+/// A run that occurs equally often in both stretches, at most this often, is paired occurrence
+/// by occurrence (first with first...) when no run occurs exactly once in each.
+constexpr std::uint32_t kMaxRepeats = 64;
+
+/// Finds anchors in old tokens [a0, a1) and new tokens [b0, b1): runs of k tokens found once in
+/// each stretch (failing that, equally often in each, then paired in order), of which the largest
+/// set in the same order in both is kept, each grown to the whole run of equal tokens around it.
+/// Only anchors of at least `min_len` tokens are returned; empty when no run length finds any.
+///
+/// Candidates start at a word, not at white space. Looking for long anchors only, candidates are
+/// also sampled by their hash, about one in four: a run's hash is the same wherever it occurs,
+/// so its occurrences are all kept or all dropped, and a run of 64 tokens still holds several.
+std::vector<Anchor> find_anchors(const Tokens& x, const Tokens& y, std::uint32_t a0, std::uint32_t a1,
+                                 std::uint32_t b0, std::uint32_t b1, std::uint32_t min_len) {
+  const std::uint64_t sample_mask = min_len >= 64 ? 3 : 0;
+  for (const std::uint32_t k : kGramLengths) {
+    if (a1 - a0 < k || b1 - b0 < k || k > min_len) continue;
+    // A polynomial hash of each run of k ids, rolled along; a collision only costs a candidate,
+    // since every pairing is checked token by token below.
+    constexpr std::uint64_t P = 0x100000001b3ULL;
+    std::uint64_t top = 1;  // P^(k-1)
+    for (std::uint32_t q = 1; q < k; ++q) top *= P;
+    // Each candidate run's hash with its position, sorted: the occurrences of a run end up side
+    // by side, in text order.
+    auto sorted = [&](const Tokens& t, std::uint32_t from, std::uint32_t to) {
+      std::vector<std::pair<std::uint64_t, std::uint32_t>> e;
+      std::uint64_t v = 0;
+      for (std::uint32_t i = from; i < to; ++i) {
+        if (i >= from + k) v -= (t.id[i - k] + 1ULL) * top;
+        v = v * P + t.id[i] + 1;
+        if (i + 1 < from + k) continue;
+        const std::uint32_t at = i + 1 - k;
+        const char c = t.text[t.start[at]];
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!space && ((v >> 40) & sample_mask) == 0) e.emplace_back(v, at);
+      }
+      std::sort(e.begin(), e.end());
+      return e;
+    };
+    const auto ea = sorted(x, a0, a1), eb = sorted(y, b0, b1);
+    auto same_run = [&](std::uint32_t i, std::uint32_t j) {
+      return std::equal(x.id.begin() + i, x.id.begin() + i + k, y.id.begin() + j);
+    };
+    // Candidates (old position, new position): runs found once in each stretch, and apart,
+    // runs found equally often in each (at most kMaxRepeats times), the n-th occurrence in the
+    // old stretch paired with the n-th in the new one.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs, repeated;
+    for (std::size_t p = 0, q = 0; p < ea.size() && q < eb.size();) {
+      if (ea[p].first != eb[q].first) {
+        ea[p].first < eb[q].first ? ++p : ++q;
+        continue;
+      }
+      const std::uint64_t h = ea[p].first;
+      std::size_t pe = p, qe = q;
+      while (pe < ea.size() && ea[pe].first == h) ++pe;
+      while (qe < eb.size() && eb[qe].first == h) ++qe;
+      if (pe - p == qe - q && pe - p <= kMaxRepeats) {
+        auto& into = pe - p == 1 ? pairs : repeated;
+        for (std::size_t r = 0; r < pe - p; ++r)
+          if (same_run(ea[p + r].second, eb[q + r].second)) into.emplace_back(ea[p + r].second, eb[q + r].second);
+      }
+      p = pe;
+      q = qe;
+    }
+    if (pairs.empty()) pairs = std::move(repeated);
+    if (pairs.empty()) continue;
+    std::sort(pairs.begin(), pairs.end());
+    std::vector<std::uint32_t> ys, weight(pairs.size(), 1);
+    ys.reserve(pairs.size());
+    for (const auto& pr : pairs) ys.push_back(pr.second);
+    const std::vector<bool> keep = heaviest_increasing(ys, weight);
+    std::vector<Anchor> anchors;
+    std::uint32_t lo_a = a0, lo_b = b0;  // the end of the last anchor
+    for (std::size_t q = 0; q < pairs.size(); ++q) {
+      if (!keep[q]) continue;
+      std::uint32_t a = pairs[q].first, b = pairs[q].second;
+      if (a < lo_a || b < lo_b) continue;  // inside the last anchor, or crossing it
+      std::uint32_t end_a = a + k, end_b = b + k;
+      while (a > lo_a && b > lo_b && x.id[a - 1] == y.id[b - 1]) --a, --b;
+      while (end_a < a1 && end_b < b1 && x.id[end_a] == y.id[end_b]) ++end_a, ++end_b;
+      if (end_a - a >= min_len) anchors.push_back({a, b, end_a - a});
+      lo_a = end_a;
+      lo_b = end_b;
+    }
+    return anchors;
+  }
+  return {};
+}
+
+/// Stretches of at least this many tokens (both sides) are first cut at long shared runs ...
+constexpr std::uint32_t kCutAbove = 1024;
+/// ... of at least this many tokens.
+constexpr std::uint32_t kLongRun = 64;
+/// The exact diff of one stretch may take this many steps (about 30 ms), and all of them
+/// together this many per token of the two texts plus one stretch's worth.
+constexpr double kMaxExactWork = 3e7;
+constexpr double kExactWorkPerToken = 200;
+
+class Differ {
+ public:
+  Differ(const Tokens& x, const Tokens& y, std::size_t vocabulary, bool& approximate)
+      : x_(x), y_(y), approximate_(approximate), in_a_(vocabulary, 0), in_b_(vocabulary, 0),
+        anchor_budget_(64 * (static_cast<double>(x.id.size()) + static_cast<double>(y.id.size())) + 1e6),
+        exact_budget_(kExactWorkPerToken * (static_cast<double>(x.id.size()) + static_cast<double>(y.id.size())) +
+                      kMaxExactWork) {}
+
+  std::vector<Edit> run() {
+    // An explicit stack, not recursion: a pathological text could nest stretches deeply.
+    // Tasks are pushed in reverse order so that they pop in text order.
+    stack_.push_back({false, 0, static_cast<std::uint32_t>(x_.id.size()), 0, static_cast<std::uint32_t>(y_.id.size())});
+    while (!stack_.empty()) {
+      const Task t = stack_.back();
+      stack_.pop_back();
+      if (t.equal) emit(EditOp::equal, x_, t.a0, t.a1);
+      else stretch(t.a0, t.a1, t.b0, t.b1);
+    }
+    normalize_edits(out_);
+    return std::move(out_);
+  }
+
+ private:
+  struct Task {
+    bool equal;  ///< old tokens [a0, a1) equal to new tokens [b0, b1); otherwise a stretch to diff
+    std::uint32_t a0, a1, b0, b1;
+  };
+
+  void emit(EditOp op, const Tokens& t, std::uint32_t from, std::uint32_t to) {
+    if (from >= to) return;
+    const std::string_view s = t.text.substr(t.start[from], t.start[to] - t.start[from]);
+    if (!out_.empty() && out_.back().op == op) out_.back().text.append(s);
+    else out_.push_back(Edit{op, std::string(s)});
+  }
+
+  void stretch(std::uint32_t a0, std::uint32_t a1, std::uint32_t b0, std::uint32_t b1) {
+    // The common head and tail are free.
+    const std::uint32_t head0 = a0;
+    while (a0 < a1 && b0 < b1 && x_.id[a0] == y_.id[b0]) ++a0, ++b0;
+    emit(EditOp::equal, x_, head0, a0);
+    const std::uint32_t tail_end = a1;
+    while (a1 > a0 && b1 > b0 && x_.id[a1 - 1] == y_.id[b1 - 1]) --a1, --b1;
+    // The tail follows whatever the stretch becomes.
+    stack_.push_back({true, a1, tail_end, b1, b1 + (tail_end - a1)});
+
+    // A long stretch is first cut at long runs the two share: a run of 64 tokens or more is in
+    // practice always on a shortest path, and the pieces are much cheaper to diff exactly.
+    if (a1 - a0 + b1 - b0 >= kCutAbove && split(a0, a1, b0, b1, kLongRun)) return;
+    if (exact(a0, a1, b0, b1)) return;
+    // Too costly to diff exactly: cut at shorter shared runs, then at any. Such cuts may miss a
+    // shorter script, so the result is flagged.
+    if (split(a0, a1, b0, b1, 16) || split(a0, a1, b0, b1, 1)) {
+      approximate_ = true;
+      return;
+    }
+    // Nothing to cut at: one replacement, flagged.
+    approximate_ = true;
+    emit(EditOp::remove, x_, a0, a1);
+    emit(EditOp::insert, y_, b0, b1);
+  }
+
+  // Cuts the stretch at anchors of at least `min_len` tokens; false when there are none.
+  bool split(std::uint32_t a0, std::uint32_t a1, std::uint32_t b0, std::uint32_t b1, std::uint32_t min_len) {
+    const double n = static_cast<double>(a1 - a0) + static_cast<double>(b1 - b0);
+    if (anchor_work_ + n > anchor_budget_) return false;
+    anchor_work_ += n;
+    const std::vector<Anchor> anchors = find_anchors(x_, y_, a0, a1, b0, b1, min_len);
+    if (anchors.empty()) return false;
+    std::uint32_t next_a = a1, next_b = b1;
+    for (auto it = anchors.rbegin(); it != anchors.rend(); ++it) {
+      stack_.push_back({false, it->a + it->len, next_a, it->b + it->len, next_b});
+      stack_.push_back({true, it->a, it->a + it->len, it->b, it->b + it->len});
+      next_a = it->a;
+      next_b = it->b;
+    }
+    stack_.push_back({false, a0, next_a, b0, next_b});
+    return true;
+  }
+
+  // A shortest script of the stretch, unless it costs more than the budget allows.
+  bool exact(std::uint32_t a0, std::uint32_t a1, std::uint32_t b0, std::uint32_t b1) {
+    // A token found nowhere in the other side's stretch is an edit in every script, so it is
+    // left out of the search (as GNU diff discards lines without a match): the shortest script
+    // keeps its length and the search, quadratic in the edits, shrinks.
+    ++stamp_;
+    for (std::uint32_t j = b0; j < b1; ++j) in_b_[y_.id[j]] = stamp_;
+    kept_a_.clear();
+    ids_a_.clear();
+    for (std::uint32_t i = a0; i < a1; ++i) {
+      const std::uint32_t id = x_.id[i];
+      in_a_[id] = stamp_;
+      if (in_b_[id] == stamp_) kept_a_.push_back(i), ids_a_.push_back(id);
+    }
+    kept_b_.clear();
+    ids_b_.clear();
+    for (std::uint32_t j = b0; j < b1; ++j)
+      if (in_a_[y_.id[j]] == stamp_) kept_b_.push_back(j), ids_b_.push_back(y_.id[j]);
+
+    double work = std::min(exact_budget_, kMaxExactWork);
+    const double before = work;
+    script_.clear();
+    const bool ok = shortest_edit_script(ids_a_.data(), ids_a_.size(), ids_b_.data(), ids_b_.size(), work, script_);
+    exact_budget_ -= before - work;
+    if (!ok) return false;
+    // Back to the stretch: the tokens left out before each kept one are removed or inserted.
+    std::uint32_t i = a0, j = b0;
+    std::size_t p = 0, q = 0;
+    for (const ScriptRun& r : script_) {
+      for (std::uint32_t c = 0; c < r.count; ++c) {
+        if (r.op != EditOp::insert) {
+          const std::uint32_t at = kept_a_[p++];
+          emit(EditOp::remove, x_, i, r.op == EditOp::remove ? at + 1 : at);
+          i = at + 1;
+        }
+        if (r.op != EditOp::remove) {
+          const std::uint32_t at = kept_b_[q++];
+          emit(EditOp::insert, y_, j, r.op == EditOp::insert ? at + 1 : at);
+          j = at + 1;
+        }
+        if (r.op == EditOp::equal) emit(EditOp::equal, x_, i - 1, i);
+      }
+    }
+    emit(EditOp::remove, x_, i, a1);
+    emit(EditOp::insert, y_, j, b1);
+    return true;
+  }
+
+  const Tokens& x_;
+  const Tokens& y_;
+  bool& approximate_;
+  std::vector<Task> stack_;
+  std::vector<Edit> out_;
+  std::vector<ScriptRun> script_;
+  // exact()'s scratch: which ids each stretch holds (by stamp), the tokens kept and their ids.
+  std::uint32_t stamp_ = 0;
+  std::vector<std::uint32_t> in_a_, in_b_;
+  std::vector<std::uint32_t> kept_a_, kept_b_, ids_a_, ids_b_;
+  double anchor_work_ = 0;
+  const double anchor_budget_;  ///< tokens hashed for anchors, over all stretches
+  double exact_budget_;         ///< steps of the exact diff, over all stretches
+};
+
+}  // namespace
+
+std::vector<Edit> token_diff(std::string_view old_text, std::string_view new_text, bool& approximate) {
+  IdTable ids;
+  const Tokens x = to_tokens(old_text, ids);
+  const Tokens y = to_tokens(new_text, ids);
+  const std::size_t vocabulary = ids.size();
+  ids = IdTable();  // the ids are all that is needed from here on
+  return Differ(x, y, vocabulary, approximate).run();
+}
+
+}  // namespace storydiff::detail
