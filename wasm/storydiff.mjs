@@ -65,7 +65,7 @@ function readWasmInNode() {
 async function createInstance(options) {
   // The factory mutates the object it is given: always hand it a copy.
   const settings = { ...options };
-  const state = { abortReason: null, lastError: '' };
+  const state = { abortReason: null, lastError: '', wasmUrl: '' };
   const callerAbort = settings.onAbort;
   const callerPrintErr = settings.printErr;
   settings.onAbort = (what) => {
@@ -81,7 +81,20 @@ async function createInstance(options) {
   if (isNode && !settings.wasmBinary && !settings.locateFile && !settings.instantiateWasm) {
     settings.wasmBinary = await readWasmInNode();
   }
-  const instance = await createStorydiffCore(settings);
+  // Remember where the glue looks for the .wasm, so that a failure can say where it looked.
+  const callerLocate = settings.locateFile;
+  settings.locateFile = (path, prefix) => {
+    const where = typeof callerLocate === 'function' ? callerLocate(path, prefix) : prefix + path;
+    if (path.endsWith('.wasm')) state.wasmUrl = String(where);
+    return where;
+  };
+  let instance;
+  try {
+    instance = await createStorydiffCore(settings);
+  } catch (error) {
+    if (error !== null && typeof error === 'object') error.storydiffWasmUrl = state.wasmUrl;
+    throw error;
+  }
   const engineVersion = instance.engine_version();
   if (engineVersion !== version) {
     // A cached or mixed-up storydiff.wasm beside a newer wrapper, or the reverse.
@@ -106,10 +119,13 @@ function startInit(options) {
         pending = null; // a later init() may retry
         restarting = false;
       }
+      const url = error?.storydiffWasmUrl;
+      // The glue's own advice (rebuilding with ASSERTIONS) is for Emscripten users, not ours.
+      const reason = describe(error).replace(/\s*Build with -s ASSERTIONS=1 for more info\.?/, '');
       throw new StorydiffError(
         'internal',
-        `storydiff could not load its WebAssembly module: ${describe(error)}` +
-          (isNode ? '' : ' (check that storydiff.wasm is served, or pass locateFile / wasmBinary to init())'),
+        `storydiff could not load its WebAssembly module${url ? ` from ${url}` : ''}: ${reason}` +
+          (isNode ? '' : ' (check that storydiff.wasm is served there, or pass locateFile / wasmBinary to init())'),
         { cause: error },
       );
     },
