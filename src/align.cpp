@@ -28,9 +28,9 @@ constexpr double kAnchoredRatio = 0.6;
 constexpr double kGroupCoverage = 0.5;
 // ... and when the joined group is this much more similar than the pair alone.
 constexpr double kGroupGain = 0.03;
-// Two versions of one article (many identical sentences) whose headlines differ this much carry
-// a new headline for a new development, not the old one reworded. Two outlets' headlines name
-// the same story and always pair.
+// Two versions of one article (many identical sentences) whose ledes no longer pair carry a new
+// headline for a new development unless the two headlines are at least this similar (see
+// match_titles). Two outlets' headlines name the same story and always pair.
 constexpr double kVersionTitleThreshold = 0.35;
 // The share of identical sentences above which two documents are versions of one article.
 constexpr double kVersionShare = 0.3;
@@ -123,11 +123,12 @@ class Aligner {
     title_a_ = has_title(a_);
     title_b_ = has_title(b_);
     match_exact();
+    const std::size_t exact = matches_.size();
     compute_features();
-    match_titles();
     match_reworded();
     fill_anchored_gaps();
     if (o_.detect_splits) find_splits_and_merges();
+    match_titles(exact);
     return collect();
   }
 
@@ -261,12 +262,25 @@ class Aligner {
   }
 
   // --- headlines ---------------------------------------------------------------------------------
-  void match_titles() {
+  // Last, once the body is aligned: whether the ledes still pair decides between two versions'
+  // headlines. `exact` is the number of identical sentences.
+  void match_titles(std::size_t exact) {
     if (!title_a_ || !title_b_ || ma_[0] != kNone || mb_[0] != kNone) return;
     const std::size_t smaller = std::min(a_.sentences.size(), b_.sentences.size());
-    const bool versions = static_cast<double>(matches_.size()) >= kVersionShare * static_cast<double>(smaller);
+    const bool versions = static_cast<double>(exact) >= kVersionShare * static_cast<double>(smaller);
     const double sim = similarity(fa_.bag(0), fb_.bag(0));
-    if (!versions || sim >= std::max(o_.threshold, kVersionTitleThreshold)) add_match({0, 1}, {0, 1}, sim, false);
+    // Two outlets' headlines name one story: they pair.
+    if (!versions) {
+      add_match({0, 1}, {0, 1}, sim, false);
+      return;
+    }
+    // Two versions: a headline sums up its lede. When the ledes still pair, the story is the same
+    // development and a headline that shares as much as any reworded sentence rewords the old
+    // one ("100,000 told to leave" -> "250,000 ordered off"); otherwise the new headline may be
+    // a new development and needs more in common.
+    const bool ledes_pair = a_.sentences.size() > 1 && b_.sentences.size() > 1 && ma_[1] != kNone && ma_[1] == mb_[1];
+    if (sim >= (ledes_pair ? o_.threshold : std::max(o_.threshold, kVersionTitleThreshold)))
+      add_match({0, 1}, {0, 1}, sim, false);
   }
 
   // --- reworded matches ------------------------------------------------------------------------

@@ -131,3 +131,32 @@ TEST_CASE("bad options are errors, not exceptions", "[align]") {
   o.threshold = std::nan("");
   CHECK_FALSE(compare(test::doc("a"), test::doc("b"), o).ok());
 }
+
+TEST_CASE("two versions' headlines: reworded when the ledes still pair, new when the story moved on", "[align]") {
+  const std::string body =
+      "\nThe National Hurricane Center said the storm was moving northwest at 9 mph.\n"
+      "Schools in Corpus Christi and Rockport will stay closed through Friday.\n"
+      "The governor declared a disaster in 18 counties.\n";
+  const std::string old_doc =
+      "Hurricane Marisol strengthens as 100,000 told to leave Texas coast\n\n"
+      "Hurricane Marisol strengthened into a Category 3 storm on Wednesday, and officials ordered about "
+      "100,000 people to evacuate low-lying areas.\n" + body;
+  // Same development, figures updated: the ledes pair, and so do the headlines, though they
+  // share less than the threshold for a new headline.
+  const auto same = diff(old_doc,
+                         "Marisol grows to Category 4 as 250,000 are ordered off Texas coast\n\n"
+                         "Hurricane Marisol grew into a Category 4 storm on Wednesday evening, and officials widened "
+                         "evacuation orders to about 250,000 people.\n" + body);
+  REQUIRE(entry_of(same, 0, 1).b == std::vector<std::uint32_t>{1});
+  const auto& title = entry_of(same, 0, 0);
+  CHECK(title.op == Op::modified);
+  CHECK(title.b == std::vector<std::uint32_t>{0});
+  // A new lede for a new development: the new headline is a claim of its own.
+  const auto moved_on = diff(old_doc,
+                             "Marisol makes landfall near Port Aransas as a Category 4 storm\n\n"
+                             "Hurricane Marisol slammed ashore near Port Aransas early Thursday, tearing roofs off homes.\n"
+                             "Hurricane Marisol strengthened into a Category 3 storm on Wednesday, and officials ordered "
+                             "about 100,000 people to evacuate low-lying areas.\n" + body);
+  CHECK(entry_of(moved_on, 0, 0).op == Op::removed);
+  CHECK(entry_of(moved_on, 1, 0).op == Op::added);
+}
