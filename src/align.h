@@ -96,11 +96,22 @@ class DocFeatures {
   std::string term_;         // scratch
 };
 
+/// How readily a sentence next to a split or merge joins it.
+enum class Grouping : std::uint8_t {
+  /// Two documents: when enough of it is found in what the other side says beyond the group.
+  pair,
+  /// One pair among several documents: also only when the group gets more similar. A false join
+  /// merges two whole claims once every pair's links are united, so the pairs are held stricter.
+  strict,
+};
+
 /// Aligns the sentences of two documents. Every sentence is in at most one match.
-AlignResult align_sentences(const Document& old_doc, const Document& new_doc, const Options& options);
+AlignResult align_sentences(const Document& old_doc, const Document& new_doc, const Options& options,
+                            Grouping grouping = Grouping::pair);
 
 /// The same, with caches that outlive the call (several pairwise alignments of one document).
 /// Both caches must share one TermTable and have been built with the same options.
-AlignResult align_sentences(DocFeatures& old_doc, DocFeatures& new_doc, const Options& options);
+AlignResult align_sentences(DocFeatures& old_doc, DocFeatures& new_doc, const Options& options,
+                            Grouping grouping = Grouping::pair);
 
 }  // namespace storydiff::detail

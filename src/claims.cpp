@@ -85,7 +85,7 @@ class ClaimBuilder {
  private:
   void align_pair(std::uint32_t p, std::uint32_t q, Comparison& out) {
     if (first_[p] > first_[q]) std::swap(p, q);  // canonical: p's nodes come first
-    const auto aligned = detail::align_sentences(features_[p], features_[q], o_);
+    const auto aligned = detail::align_sentences(features_[p], features_[q], o_, detail::Grouping::strict);
     approximate_ = approximate_ || aligned.approximate;
     double matched = 0;
     for (const auto& m : aligned.matches) {

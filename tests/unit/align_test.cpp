@@ -160,3 +160,24 @@ TEST_CASE("two versions' headlines: reworded when the ledes still pair, new when
   CHECK(entry_of(moved_on, 0, 0).op == Op::removed);
   CHECK(entry_of(moved_on, 1, 0).op == Op::added);
 }
+
+TEST_CASE("a merge whose first half is only partly carried over still joins", "[align]") {
+  // The merged sentence keeps half of the first old sentence and all of the second: the group is
+  // barely more similar than the pair alone, but what the new sentence says beyond the second old
+  // one is the first one's.
+  const std::string before = "The toll board met on Monday in Norfolk.\n";
+  const std::string after = "\nThe new rates take effect on March 1.\n";
+  const auto c = diff(before +
+                          "Business groups largely supported the plan, saying the bridge is vital to the region's economy. "
+                          "The Hampton Roads Chamber said in a statement that \"a reliable crossing is worth far more than "
+                          "a few extra dollars.\"" + after,
+                      before +
+                          "Business groups largely supported the plan, and the Hampton Roads Chamber said in a statement "
+                          "that \"a reliable crossing is worth far more than a few extra dollars.\"" + after);
+  const auto& e = entry_of(c, 1, 1);
+  CHECK(e.op == Op::modified);
+  CHECK(e.a == std::vector<std::uint32_t>{1, 2});
+  CHECK(e.b == std::vector<std::uint32_t>{1});
+  CHECK(c.stats.merges == 1);
+  CHECK(c.stats.removed == 0);
+}
