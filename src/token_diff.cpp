@@ -141,16 +141,17 @@ std::vector<Anchor> find_anchors(const Tokens& x, const Tokens& y, std::uint32_t
 constexpr std::uint32_t kCutAbove = 1024;
 /// ... of at least this many tokens.
 constexpr std::uint32_t kLongRun = 64;
-/// The exact diff of one stretch may take this many steps (about 30 ms), and all of them
-/// together this many per token of the two texts plus one stretch's worth.
-constexpr double kMaxExactWork = 3e7;
-constexpr double kExactWorkPerToken = 200;
+/// The exact diff of one stretch may take this many steps (about 10-30 ms), and all of them
+/// together this many per token of the two texts plus one stretch's worth. (The speed-test pair
+/// made ten times longer, wikitext lists heavily rewritten, takes about 110 per token.)
+constexpr double kMaxExactWork = 1e7;
+constexpr double kExactWorkPerToken = 100;
 
 class Differ {
  public:
   Differ(const Tokens& x, const Tokens& y, std::size_t vocabulary, bool& approximate)
       : x_(x), y_(y), approximate_(approximate), in_a_(vocabulary, 0), in_b_(vocabulary, 0),
-        anchor_budget_(64 * (static_cast<double>(x.id.size()) + static_cast<double>(y.id.size())) + 1e6),
+        anchor_budget_(8 * (static_cast<double>(x.id.size()) + static_cast<double>(y.id.size())) + 1e6),
         exact_budget_(kExactWorkPerToken * (static_cast<double>(x.id.size()) + static_cast<double>(y.id.size())) +
                       kMaxExactWork) {}
 
