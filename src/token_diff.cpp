@@ -55,7 +55,8 @@ constexpr std::uint32_t kMaxRepeats = 64;
 /// Finds anchors in old tokens [a0, a1) and new tokens [b0, b1): runs of k tokens found once in
 /// each stretch (failing that, equally often in each, then paired in order), of which the largest
 /// set in the same order in both is kept, each grown to the whole run of equal tokens around it.
-/// Only anchors of at least `min_len` tokens are returned; empty when no run length finds any.
+/// Only anchors of at least `min_len` tokens are returned, from the first run length that finds
+/// any candidate; empty when that gives none long enough, or no run length finds a candidate.
 ///
 /// Candidates start at a word, not at white space. Looking for long anchors only, candidates are
 /// also sampled by their hash, about one in four: a run's hash is the same wherever it occurs,
