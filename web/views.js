@@ -6,8 +6,9 @@
 // data-doc (0 = old, 1 = new; or the document's position with three or more) and data-index (the
 // sentence's index in that document, as in the result's documents[doc].sentences). In the
 // side-by-side view every sentence of both documents has exactly one such element; the inline view
-// shows the new document's sentences and the removed old ones.
-import { h, percent } from './dom.js';
+// shows the new document's sentences and the removed old ones. A sentence longer than CLIP_AT
+// shows its beginning, with data-clipped (its whole length) and a button that shows the rest.
+import { append, h, percent } from './dom.js';
 import { GHOST, MOVED, OP_NAMES, shortNames } from './model.js';
 
 export { shortNames };
@@ -33,8 +34,52 @@ export function partsNodes(parts) {
   });
 }
 
+// Laying out megabytes of text in one element holds the page's thread for seconds (one 10 MB
+// sentence: about 13 s in Chromium), so a sentence longer than this many UTF-16 units shows its
+// first CLIP_AT and a button that shows the rest.
+export const CLIP_AT = 10000;
+
+// Parts split after `n` UTF-16 units, never inside a surrogate pair: [head, rest].
+function splitParts(parts, n) {
+  for (let i = 0; i < parts.length; ++i) {
+    const [op, text] = parts[i];
+    if (text.length <= n) {
+      n -= text.length;
+      continue;
+    }
+    const cut = n > 0 && (text.charCodeAt(n - 1) & 0xfc00) === 0xd800 ? n - 1 : n;
+    return [[...parts.slice(0, i), [op, text.slice(0, cut)]], [[op, text.slice(cut)], ...parts.slice(i + 1)]];
+  }
+  return [parts, []];
+}
+
+/** `el` holding the parts' nodes; for a very long text, its beginning and a button for the rest. */
+function clippedParts(el, parts) {
+  const total = parts.reduce((n, p) => n + p[1].length, 0);
+  if (total <= CLIP_AT) return append(el, partsNodes(parts));
+  const [head, rest] = splitParts(parts, CLIP_AT);
+  append(el, partsNodes(head));
+  el.dataset.clipped = String(total);
+  const more = h(
+    'button',
+    {
+      type: 'button',
+      class: 'small show-rest',
+      on: {
+        click: () => {
+          append(el, partsNodes(rest));
+          delete el.dataset.clipped;
+          more.remove();
+        },
+      },
+    },
+    `… show all ${total.toLocaleString('en')} characters`,
+  );
+  return [el, more];
+}
+
 function claimSpan(cell, op, moved, extra = {}) {
-  return h('span', { class: 'claim', dataset: { op, moved: String(!!moved), doc: cell.doc, index: cell.k, ...extra } }, partsNodes(cell.parts));
+  return clippedParts(h('span', { class: 'claim', dataset: { op, moved: String(!!moved), doc: cell.doc, index: cell.k, ...extra } }), cell.parts);
 }
 
 function sentences(cells, op, moved) {
@@ -292,7 +337,7 @@ export function gridRow(row, docs, onCell) {
     'tr',
     { class: ['claim-row', row.docs.length === 1 ? 'unique' : '', row.docs.length === n ? 'every' : ''], id: `c${row.c}`, dataset: { claim: row.c, docs: row.docs.length } },
     h('td', { class: 'num' }, String(row.c + 1)),
-    h('td', { class: 'claim-text' }, row.text, h('span', { class: 'rep' }, ` — as in ${shortNames(docs)[row.representative]}`)),
+    h('td', { class: 'claim-text' }, clippedParts(h('span', {}), [['=', row.text]]), h('span', { class: 'rep' }, ` — as in ${shortNames(docs)[row.representative]}`)),
     docs.map((d, k) => {
       const m = byDoc.get(k);
       if (!m) {
@@ -330,7 +375,7 @@ export function memberWording(row, doc, docs) {
   const m = row.members.find((x) => x.doc === doc);
   const cells = m.sentences.map((cell, j) => [
     j > 0 ? ' ' : null,
-    h('span', { class: 'claim', dataset: { op: m.representative || m.similarity >= 0.9999 ? 'equal' : 'modified', moved: 'false', doc: cell.doc, index: cell.k, claim: row.c } }, partsNodes(cell.parts)),
+    clippedParts(h('span', { class: 'claim', dataset: { op: m.representative || m.similarity >= 0.9999 ? 'equal' : 'modified', moved: 'false', doc: cell.doc, index: cell.k, claim: row.c } }), cell.parts),
   ]);
   return h(
     'div',
@@ -350,7 +395,7 @@ export function outletRow(row, doc, docs) {
   const cells = m
     ? m.sentences.map((cell, j) => [
         j > 0 ? ' ' : null,
-        h('span', { class: 'claim', dataset: { op: 'equal', moved: 'false', doc: cell.doc, index: cell.k, claim: row.c } }, cell.parts.filter((p) => p[0] !== '-').map((p) => p[1]).join('')),
+        clippedParts(h('span', { class: 'claim', dataset: { op: 'equal', moved: 'false', doc: cell.doc, index: cell.k, claim: row.c } }), [['=', cell.parts.filter((p) => p[0] !== '-').map((p) => p[1]).join('')]]),
       ])
     : null;
   return h(
