@@ -10,6 +10,14 @@
 
 namespace storydiff::test {
 
+/// One side of an edit script: equal and remove runs (the old text) or equal and insert runs.
+inline std::string rebuild(const std::vector<Edit>& edits, bool old_side) {
+  std::string out;
+  for (const auto& e : edits)
+    if (e.op == EditOp::equal || e.op == (old_side ? EditOp::remove : EditOp::insert)) out += e.text;
+  return out;
+}
+
 /// Reads a text document from a string; fails the test on error.
 inline Document doc(std::string_view text, std::string name = "doc.txt") {
   auto d = read_document(text, std::move(name), ReadOptions{Format::text});

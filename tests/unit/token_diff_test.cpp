@@ -6,19 +6,14 @@
 #include <unordered_map>
 
 #include "storydiff/segment.h"
+#include "test_support.h"
 #include "token_diff.h"
 
 using namespace storydiff;
+using storydiff::test::rebuild;
 using storydiff::detail::token_diff;
 
 namespace {
-
-std::string rebuild(const std::vector<Edit>& edits, bool old_side) {
-  std::string out;
-  for (const auto& e : edits)
-    if (e.op == EditOp::equal || e.op == (old_side ? EditOp::remove : EditOp::insert)) out += e.text;
-  return out;
-}
 
 std::vector<std::string> tokens(std::string_view text) {
   std::vector<Token> t;

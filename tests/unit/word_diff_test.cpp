@@ -1,18 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include "test_support.h"
 #include "word_diff.h"
 
 using namespace storydiff;
+using storydiff::test::rebuild;
 using storydiff::detail::word_diff;
 
 namespace {
-
-std::string rebuild(const std::vector<Edit>& edits, bool old_side) {
-  std::string out;
-  for (const auto& e : edits)
-    if (e.op == EditOp::equal || e.op == (old_side ? EditOp::remove : EditOp::insert)) out += e.text;
-  return out;
-}
 
 // "[-x-]{+y+}" notation, for readable expectations.
 std::string show(const std::vector<Edit>& edits) {
