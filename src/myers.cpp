@@ -1,6 +1,7 @@
 #include "myers.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace storydiff::detail {
 
@@ -9,10 +10,13 @@ namespace {
 // Positions and diagonals: the engine's inputs stay far below 2^31 tokens (docs/limits.md).
 using Index = std::int32_t;
 
+
+
 class Myers {
  public:
-  Myers(const std::uint32_t* a, const std::uint32_t* b, double& work, std::vector<ScriptRun>& out)
-      : a_(a), b_(b), work_(work), out_(out) {}
+  Myers(const std::uint32_t* a, const std::uint32_t* b, double& work, std::vector<ScriptRun>& out,
+        double bit_parallel_cells)
+      : a_(a), b_(b), work_(work), out_(out), bit_parallel_cells_(bit_parallel_cells) {}
 
   /// Diffs a[a0, a1) against b[b0, b1). False when the budget ran out.
   bool diff(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
@@ -28,6 +32,11 @@ class Myers {
     if (a0 == a1 || b0 == b1) {
       push(EditOp::remove, a1 - a0);
       push(EditOp::insert, b1 - b0);
+    } else if (static_cast<double>(a1 - a0) * static_cast<double>(b1 - b0) <= bit_parallel_cells_) {
+      // Small enough to hold the whole table as bits: faster than any search for the path.
+      work_ -= static_cast<double>(a1 - a0) * static_cast<double>(b1 - b0) / 32;
+      if (work_ < 0) return false;
+      bit_parallel(a0, a1, b0, b1);
     } else {
       std::size_t x = 0, y = 0;
       const int found = middle(a0, a1, b0, b1, x, y);
@@ -116,20 +125,100 @@ class Myers {
     return 0;
   }
 
+  // A longest common subsequence of a[a0, a1) and b[b0, b1) by the bit-parallel algorithm of
+  // Allison and Dix (as Hyyro states it): one row of the table per b token, as a bit vector over
+  // a whose zero bits mark where the row's value steps up, all rows kept for the walk back.
+  // O(n m / 64) time and bits; an LCS is a shortest script of removals and insertions.
+  void bit_parallel(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
+    const std::size_t n = a1 - a0, m = b1 - b0, words = (n + 63) / 64;
+    const std::uint32_t* A = a_ + a0;
+    const std::uint32_t* B = b_ + b0;
+    // Each token of a: the bits of its positions.
+    symbols_.clear();
+    masks_.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto [it, added] = symbols_.try_emplace(A[i], static_cast<std::uint32_t>(symbols_.size()));
+      if (added) masks_.resize(masks_.size() + words, 0);
+      masks_[it->second * words + i / 64] |= std::uint64_t{1} << (i % 64);
+    }
+    rows_.assign((m + 1) * words, ~std::uint64_t{0});
+    // ones_[j * words + w]: the one bits of row j in its words before w, for the walk back.
+    ones_.resize((m + 1) * words);
+    for (std::size_t w = 0; w < words; ++w) ones_[w] = static_cast<std::uint32_t>(64 * w);
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::uint64_t* prev = &rows_[(j - 1) * words];
+      std::uint64_t* row = &rows_[j * words];
+      std::uint32_t* ones = &ones_[j * words];
+      const auto found = symbols_.find(B[j - 1]);
+      if (found == symbols_.end()) {
+        std::copy(prev, prev + words, row);
+        std::copy(&ones_[(j - 1) * words], &ones_[j * words], ones);
+        continue;
+      }
+      const std::uint64_t* match = &masks_[found->second * words];
+      std::uint64_t carry = 0;
+      std::uint32_t count = 0;
+      for (std::size_t w = 0; w < words; ++w) {
+        const std::uint64_t v = prev[w], u = v & match[w];
+        const std::uint64_t t = v + u;
+        const std::uint64_t sum = t + carry;
+        carry = (t < v) | (sum < t);
+        row[w] = sum | (v & ~match[w]);
+        ones[w] = count;
+        count += static_cast<std::uint32_t>(__builtin_popcountll(row[w]));
+      }
+    }
+    // Table value at row j, column i: the zero bits of row j below i.
+    auto value = [&](std::size_t j, std::size_t i) {
+      std::size_t ones = 0;
+      if (i / 64 < words) {
+        ones = ones_[j * words + i / 64];
+        if (i % 64) ones += static_cast<std::size_t>(__builtin_popcountll(rows_[j * words + i / 64] & ((std::uint64_t{1} << (i % 64)) - 1)));
+      } else {  // i == n on a word boundary: every word counts
+        ones = ones_[j * words + words - 1] + static_cast<std::size_t>(__builtin_popcountll(rows_[j * words + words - 1]));
+      }
+      return i - ones;
+    };
+    // Walk back from the end: a match on the diagonal, else up (b's token inserted) when the
+    // value above is as large, else left (a's token removed). The steps come out reversed.
+    steps_.clear();
+    std::size_t i = n, j = m;
+    while (i > 0 && j > 0) {
+      if (A[i - 1] == B[j - 1]) {
+        steps_.push_back(EditOp::equal);
+        --i, --j;
+      } else if (value(j - 1, i) == value(j, i)) {
+        steps_.push_back(EditOp::insert);
+        --j;
+      } else {
+        steps_.push_back(EditOp::remove);
+        --i;
+      }
+    }
+    for (; i > 0; --i) steps_.push_back(EditOp::remove);
+    for (; j > 0; --j) steps_.push_back(EditOp::insert);
+    for (auto it = steps_.rbegin(); it != steps_.rend(); ++it) push(*it, 1);
+  }
+
   const std::uint32_t* a_;
   const std::uint32_t* b_;
   double& work_;
+  std::unordered_map<std::uint32_t, std::uint32_t> symbols_;  // bit_parallel's scratch
+  std::vector<std::uint64_t> masks_, rows_;
+  std::vector<std::uint32_t> ones_;
+  std::vector<EditOp> steps_;
   std::vector<ScriptRun>& out_;
+  const double bit_parallel_cells_;
   std::vector<Index> v1_, v2_;
 };
 
 }  // namespace
 
 bool shortest_edit_script(const std::uint32_t* a, std::size_t n, const std::uint32_t* b, std::size_t m,
-                          double& work, std::vector<ScriptRun>& out) {
+                          double& work, std::vector<ScriptRun>& out, double bit_parallel_cells) {
   const std::size_t mark = out.size();
   const ScriptRun last = mark > 0 ? out.back() : ScriptRun{EditOp::equal, 0};
-  if (Myers(a, b, work, out).diff(0, n, 0, m)) return true;
+  if (Myers(a, b, work, out, bit_parallel_cells).diff(0, n, 0, m)) return true;
   out.resize(mark);  // undo: the caller gets the script as it was
   if (mark > 0) out.back() = last;
   return false;

@@ -1,4 +1,4 @@
-// An exact shortest edit script in linear space, with a work budget.
+// An exact shortest edit script of two token sequences, in bounded memory and work.
 #pragma once
 
 #include <cstddef>
@@ -15,13 +15,20 @@ struct ScriptRun {
   std::uint32_t count;
 };
 
-/// Appends to `out` a shortest edit script turning a[0, n) into b[0, m): Myers' O((n + m) D)
-/// algorithm with the linear-space middle-snake split (as diff-match-patch's exact diff), so
-/// memory stays O(n + m) where dtl records every point of its path (dtl's script took 530 ms on
-/// the 5,000-token speed-test pair; this takes milliseconds). `work` is the budget in diagonal
-/// steps; each call spends from it. Returns false, with `out` as it was, when the budget runs
-/// out first.
+/// Stretches of at most this many cells (old tokens x new tokens) are diffed bit-parallel: the
+/// table's bits then take at most 32 MB.
+inline constexpr double kBitParallelCells = 2.5e8;
+
+/// Appends to `out` a shortest edit script turning a[0, n) into b[0, m). Small stretches (after
+/// the common head and tail, at most `bit_parallel_cells`) get the bit-parallel LCS of Allison
+/// and Dix: O(n m / 64), whatever the number of edits. Larger ones, Myers' O((n + m) D) algorithm
+/// with the linear-space middle-snake split (as diff-match-patch's exact diff), until the halves
+/// are small enough. Memory stays bounded where dtl records every point of its path (dtl's
+/// script took 530 ms on the 5,000-token speed-test pair). `work` is the budget in steps (a
+/// diagonal for Myers, 32 cells bit-parallel); each call spends from it. Returns false, with
+/// `out` as it was, when the budget runs out first.
 bool shortest_edit_script(const std::uint32_t* a, std::size_t n, const std::uint32_t* b, std::size_t m,
-                          double& work, std::vector<ScriptRun>& out);
+                          double& work, std::vector<ScriptRun>& out,
+                          double bit_parallel_cells = kBitParallelCells);
 
 }  // namespace storydiff::detail

@@ -57,11 +57,12 @@ TEST_CASE("myers: the script is valid and as short as the longest common subsequ
   for (int round = 0; round < 600; ++round) {
     // Small alphabets make many equal items (and many equally short scripts); large ones few.
     const std::uint32_t alphabet = 2 + rng() % (round % 3 == 0 ? 3 : 40);
-    Seq a(rng() % 60), b;
+    // Up to 150 items: more than 64, so the bit vectors span several words.
+    Seq a(rng() % (round % 2 ? 150 : 40)), b;
     for (auto& x : a) x = rng() % alphabet;
     // b: an edited copy of a, or unrelated.
     if (round % 5 == 0) {
-      b.resize(rng() % 60);
+      b.resize(rng() % 150);
       for (auto& x : b) x = rng() % alphabet;
     } else {
       for (const auto x : a) {
@@ -71,11 +72,15 @@ TEST_CASE("myers: the script is valid and as short as the longest common subsequ
         b.push_back(x);
       }
     }
-    std::vector<ScriptRun> script;
-    double work = 1e9;
-    REQUIRE(shortest_edit_script(a.data(), a.size(), b.data(), b.size(), work, script));
     INFO("round " << round << ", " << a.size() << " vs " << b.size() << " items");
-    CHECK(apply(a, b, script) == a.size() + b.size() - 2 * lcs(a, b));
+    const std::size_t shortest = a.size() + b.size() - 2 * lcs(a, b);
+    // Both ways: bit-parallel (the default at this size) and Myers' search (forced: no cells).
+    for (const double cells : {storydiff::detail::kBitParallelCells, 0.0}) {
+      std::vector<ScriptRun> script;
+      double work = 1e9;
+      REQUIRE(shortest_edit_script(a.data(), a.size(), b.data(), b.size(), work, script, cells));
+      CHECK(apply(a, b, script) == shortest);
+    }
   }
 }
 
@@ -97,7 +102,8 @@ TEST_CASE("myers: empty and identical sequences", "[myers]") {
 }
 
 TEST_CASE("myers: past its budget it gives up and leaves the script as it was", "[myers]") {
-  // Two unrelated sequences sharing one item in the middle: the search must go deep.
+  // Two unrelated sequences sharing one item in the middle: Myers' search must go deep, and the
+  // bit-parallel table is 25 M cells.
   Seq a(5000), b(5000);
   for (std::uint32_t k = 0; k < 5000; ++k) a[k] = k, b[k] = 10000 + k;
   b[2500] = a[2500];
