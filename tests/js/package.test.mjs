@@ -2,34 +2,25 @@
 // empty folder → a plain ES module there imports 'storydiff' and compares two sample files; the
 // `storydiff` bin runs too.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { entryUrl, loadPackage, root, samplePairs } from './helpers.mjs';
+import { installTarball, loadPackage, packPackage, root, runCommand, samplePairs } from './helpers.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const work = mkdtempSync(join(tmpdir(), 'storydiff-pack-'));
 const app = join(work, 'app');
+const run = runCommand;
 let tarball;
 
-function run(command, args, cwd) {
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
-  if (r.error) throw r.error;
-  return r;
-}
-
 before(() => {
-  entryUrl(); // fails with the build command when dist/ is missing
   // The prepack freshness check has its own test (dist-fresh.test.mjs); here the package is
   // packed as built, so that a source edited after the build does not fail this test.
-  const r = run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], root);
-  assert.equal(r.status, 0, r.stderr);
-  const [info] = JSON.parse(r.stdout);
-  tarball = join(work, info.filename);
-  const files = info.files.map((f) => f.path).sort();
+  const packed = packPackage(work);
+  tarball = packed.tarball;
+  const files = packed.files;
   const allowed = /^(package\.json|README(\.md)?|LICENSE(\.md|\.txt)?|dist\/.+)$/;
   assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'only dist/ and the package metadata are published');
   for (const f of ['dist/storydiff.mjs', 'dist/storydiff-core.mjs', 'dist/storydiff.wasm', 'dist/storydiff.d.ts', 'dist/cli.mjs',
@@ -40,9 +31,7 @@ before(() => {
 after(() => rmSync(work, { recursive: true, force: true }));
 
 test('installs offline into an empty folder and runs from a plain ES module', { timeout: 120_000 }, async () => {
-  run('mkdir', ['-p', app], work);
-  const r = run(npm, ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], app);
-  assert.equal(r.status, 0, `npm install --offline ${basename(tarball)}: ${r.stderr}`);
+  installTarball(tarball, app);
   const pair = samplePairs()[0];
   copyFileSync(join(root, pair.old), join(app, 'old' + pair.old.slice(pair.old.lastIndexOf('.'))));
   copyFileSync(join(root, pair.new), join(app, 'new' + pair.new.slice(pair.new.lastIndexOf('.'))));
