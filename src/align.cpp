@@ -484,26 +484,26 @@ class Aligner {
         const BagView k_bag = many_f.bag(k);
         const double kw = bag_weight(k_bag);
         if (kw <= 0) continue;
-        // What the single sentence says beyond what the group already accounts for: the
-        // sentence joins when that rest holds enough of it.
-        const Bag rest = bag_minus(one_bag, view(group_bag(many_f, many)));
-        const double covered = shared_weight(k_bag, view(rest)) / kw;
         const Run grown = side < 0 ? Run{many.begin, many.end + 1} : Run{many.begin - 1, many.end};
-        const double s = similarity(one_bag, view(group_bag(many_f, grown)));
-        // Held strict, half of the sentence must be found in the single side and the group must
-        // get more similar; the best neighbour is then the one that gains most.
+        auto grown_similarity = [&] { return similarity(one_bag, view(group_bag(many_f, grown))); };
         double score = 0;
         if (grouping_ == Grouping::pair) {
-          if (covered < kGroupCoverage) continue;
-          score = covered;
+          // What the single sentence says beyond what the group already accounts for: the
+          // sentence joins when that rest holds enough of it; the best neighbour holds most.
+          const Bag rest = bag_minus(one_bag, view(group_bag(many_f, many)));
+          score = shared_weight(k_bag, view(rest)) / kw;
+          if (score < kGroupCoverage) continue;
         } else {
-          if (shared_weight(k_bag, one_bag) < kCandidateCoverage * kw || s - m.similarity <= kGroupGain) continue;
-          score = s - m.similarity;
+          // Held strict, half of the sentence must be found in the single side and the group
+          // must get more similar; the best neighbour is then the one that gains most.
+          if (shared_weight(k_bag, one_bag) < kCandidateCoverage * kw) continue;
+          score = grown_similarity() - m.similarity;
+          if (score <= kGroupGain) continue;
         }
         if (score > best_score) {
           best_score = score;
           best_match = many_match[nbr];
-          best_sim = s;
+          best_sim = grown_similarity();
         }
       }
       if (best_match == kNone) continue;

@@ -28,6 +28,7 @@ Tokens to_tokens(std::string_view text, IdTable& ids) {
   Tokens t;
   t.text = text;
   std::vector<Token> toks;
+  toks.reserve(text.size() / 3);  // about a token per three bytes in prose: no regrowing
   tokenize(text, 0, text.size(), toks);
   t.start.reserve(toks.size() + 1);
   t.id.reserve(toks.size());

@@ -134,27 +134,30 @@ function moveLink(row) {
   );
 }
 
+/** Where a moved claim was: a link to where it is now, in the side `side` (then `rest`). */
+function ghostRow(row, side, rest = null) {
+  return h(
+    'div',
+    { class: 'row ghost', id: `r${row.r}`, tabindex: '-1', dataset: { row: row.r, entry: row.e } },
+    tag(row.op, true, true),
+    h(
+      'div',
+      { class: `side ${side}` },
+      h(
+        'a',
+        { class: 'move-link', href: `#r${row.target}`, dataset: { jump: row.target } },
+        h('span', { 'aria-hidden': 'true' }, row.dir === 'down' ? '↓ ' : '↑ '),
+        `moved ${row.dir}: `,
+        h('q', {}, row.preview),
+      ),
+    ),
+    rest,
+  );
+}
+
 /** One row of the side-by-side view. */
 export function splitRow(row) {
-  if (row.ghost) {
-    return h(
-      'div',
-      { class: 'row ghost', id: `r${row.r}`, tabindex: '-1', dataset: { row: row.r, entry: row.e } },
-      tag(row.op, true, true),
-      h(
-        'div',
-        { class: 'side old' },
-        h(
-          'a',
-          { class: 'move-link', href: `#r${row.target}`, dataset: { jump: row.target } },
-          h('span', { 'aria-hidden': 'true' }, row.dir === 'down' ? '↓ ' : '↑ '),
-          `moved ${row.dir}: `,
-          h('q', {}, row.preview),
-        ),
-      ),
-      h('div', { class: 'side new empty' }),
-    );
-  }
+  if (row.ghost) return ghostRow(row, 'old', h('div', { class: 'side new empty' }));
   const cls = ['row', `op-${row.op}`, row.moved && 'moved'];
   return h(
     'div',
@@ -168,24 +171,7 @@ export function splitRow(row) {
 
 /** One row of the inline view: the new text, with the old interleaved in modified claims. */
 export function inlineRow(row) {
-  if (row.ghost) {
-    return h(
-      'div',
-      { class: 'row ghost', id: `r${row.r}`, tabindex: '-1', dataset: { row: row.r, entry: row.e } },
-      tag(row.op, true, true),
-      h(
-        'div',
-        { class: 'side one' },
-        h(
-          'a',
-          { class: 'move-link', href: `#r${row.target}`, dataset: { jump: row.target } },
-          h('span', { 'aria-hidden': 'true' }, row.dir === 'down' ? '↓ ' : '↑ '),
-          `moved ${row.dir}: `,
-          h('q', {}, row.preview),
-        ),
-      ),
-    );
-  }
+  if (row.ghost) return ghostRow(row, 'one');
   const cls = ['row', `op-${row.op}`, row.moved && 'moved'];
   return h(
     'div',

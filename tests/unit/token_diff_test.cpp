@@ -86,6 +86,16 @@ std::string read_file(const std::string& path) {
   return s.str();
 }
 
+// The token diff of a and b rebuilds both, is exact (not flagged) and as short as can be.
+void check_shortest(const std::string& a, const std::string& b) {
+  bool approximate = false;
+  const auto e = token_diff(a, b, approximate);
+  REQUIRE(rebuild(e, true) == a);
+  REQUIRE(rebuild(e, false) == b);
+  CHECK_FALSE(approximate);
+  CHECK(edits_of(e) == minimum_edits(a, b));
+}
+
 }  // namespace
 
 TEST_CASE("token diff: rebuilds both texts with a shortest script", "[token_diff]") {
@@ -93,13 +103,8 @@ TEST_CASE("token diff: rebuilds both texts with a shortest script", "[token_diff
   for (int round = 0; round < 120; ++round) {
     const std::string a = random_text(rng, 1 + rng() % 400);
     const std::string b = round % 10 == 0 ? random_text(rng, rng() % 400) : edited(rng, a);
-    bool approximate = false;
-    const auto e = token_diff(a, b, approximate);
     INFO("round " << round);
-    REQUIRE(rebuild(e, true) == a);
-    REQUIRE(rebuild(e, false) == b);
-    CHECK_FALSE(approximate);
-    CHECK(edits_of(e) == minimum_edits(a, b));
+    check_shortest(a, b);
   }
 }
 
@@ -114,12 +119,7 @@ TEST_CASE("token diff: long texts are cut at long shared runs and stay minimal",
       a += base + "\n\n";
       b += changed + "\n\n";
     }
-    bool approximate = false;
-    const auto e = token_diff(a, b, approximate);
-    REQUIRE(rebuild(e, true) == a);
-    REQUIRE(rebuild(e, false) == b);
-    CHECK_FALSE(approximate);
-    CHECK(edits_of(e) == minimum_edits(a, b));
+    check_shortest(a, b);
   }
 }
 
@@ -130,12 +130,7 @@ TEST_CASE("token diff: the diff-match-patch speed-test pair gets a shortest scri
     WARN("skipped: " << dir << " is not here (../shared exists only on the team's machines and in CI)");
     return;
   }
-  bool approximate = false;
-  const auto e = token_diff(a, b, approximate);
-  REQUIRE(rebuild(e, true) == a);
-  REQUIRE(rebuild(e, false) == b);
-  CHECK_FALSE(approximate);
-  CHECK(edits_of(e) == minimum_edits(a, b));
+  check_shortest(a, b);
 }
 
 TEST_CASE("token diff: two unrelated large texts end in bounded work, flagged, still exact", "[token_diff]") {
