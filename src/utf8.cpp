@@ -60,9 +60,8 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-bool is_space(char32_t cp) noexcept {
+bool is_space_beyond_ascii(char32_t cp) noexcept {
   switch (cp) {
-    case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
     case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
     case 0x3000: case 0xFEFF:
       return true;
@@ -71,7 +70,7 @@ bool is_space(char32_t cp) noexcept {
   }
 }
 
-bool is_cjk(char32_t cp) noexcept {
+bool is_cjk_beyond_ascii(char32_t cp) noexcept {
   return (cp >= 0x3040 && cp <= 0x30FF) ||    // hiragana, katakana
          (cp >= 0x3400 && cp <= 0x4DBF) ||    // CJK extension A
          (cp >= 0x4E00 && cp <= 0x9FFF) ||    // CJK unified ideographs
@@ -80,11 +79,7 @@ bool is_cjk(char32_t cp) noexcept {
          (cp >= 0x20000 && cp <= 0x3134F);    // supplementary ideographs
 }
 
-bool is_punct(char32_t cp) noexcept {
-  if (cp < 0x80) {
-    return (cp >= 0x21 && cp <= 0x2F) || (cp >= 0x3A && cp <= 0x40) ||
-           (cp >= 0x5B && cp <= 0x60) || (cp >= 0x7B && cp <= 0x7E);
-  }
+bool is_punct_beyond_ascii(char32_t cp) noexcept {
   return (cp >= 0xA1 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA) ||  // ¡ « » ¿ § ° £ €…
          cp == 0xD7 || cp == 0xF7 ||                                              // × ÷
          (cp >= 0x2010 && cp <= 0x2027) ||  // dashes, quotes, bullets, ellipsis
@@ -101,7 +96,7 @@ bool is_punct(char32_t cp) noexcept {
          (cp >= 0x1F000 && cp <= 0x1FAFF);  // emoji and pictographs
 }
 
-bool is_mark(char32_t cp) noexcept {
+bool is_mark_beyond_ascii(char32_t cp) noexcept {
   return (cp >= 0x0300 && cp <= 0x036F) ||  // combining diacritics
          (cp >= 0x0483 && cp <= 0x0489) || (cp >= 0x0591 && cp <= 0x05BD) ||
          (cp >= 0x0610 && cp <= 0x061A) || (cp >= 0x064B && cp <= 0x065F) ||

@@ -1,6 +1,7 @@
 // UTF-8 decoding and character classes shared by the reader, segmenter and tokenizer.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -51,27 +52,57 @@ inline bool is_boundary(std::string_view s, std::size_t i) noexcept {
   return i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
 }
 
+// The character classes below answer ASCII from a table, inline (the tokenizer asks them for
+// every character of every document); the rest of Unicode goes to the out-of-line *_beyond_ascii.
+enum AsciiClass : std::uint8_t { kAsciiSpace = 1, kAsciiPunct = 2 };
+
+constexpr std::uint8_t ascii_class(unsigned c) noexcept {
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return kAsciiSpace;
+  if ((c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+      (c >= 0x7B && c <= 0x7E))
+    return kAsciiPunct;
+  return 0;  // letters, digits and the other control characters are word characters
+}
+
+constexpr std::array<std::uint8_t, 128> ascii_class_table() noexcept {
+  std::array<std::uint8_t, 128> t{};
+  for (unsigned c = 0; c < 128; ++c) t[c] = ascii_class(c);
+  return t;
+}
+
+inline constexpr std::array<std::uint8_t, 128> kAsciiClass = ascii_class_table();
+
+bool is_space_beyond_ascii(char32_t cp) noexcept;
+bool is_cjk_beyond_ascii(char32_t cp) noexcept;
+bool is_punct_beyond_ascii(char32_t cp) noexcept;
+bool is_mark_beyond_ascii(char32_t cp) noexcept;
+
 /// White space, including no-break and ideographic spaces and line/paragraph separators.
-bool is_space(char32_t cp) noexcept;
+inline bool is_space(char32_t cp) noexcept {
+  return cp < 0x80 ? (kAsciiClass[cp] & kAsciiSpace) != 0 : is_space_beyond_ascii(cp);
+}
 
 /// Han ideographs, kana, Hangul syllables and other scripts written without spaces whose
 /// characters stand as words on their own.
-bool is_cjk(char32_t cp) noexcept;
+inline bool is_cjk(char32_t cp) noexcept { return cp >= 0x3040 && is_cjk_beyond_ascii(cp); }
 
 /// Punctuation and symbols (ASCII and the common Unicode ones: quotes, dashes, ellipsis,
 /// CJK punctuation, currency); not apostrophes inside words (the tokenizer decides those).
-bool is_punct(char32_t cp) noexcept;
+inline bool is_punct(char32_t cp) noexcept {
+  return cp < 0x80 ? (kAsciiClass[cp] & kAsciiPunct) != 0 : is_punct_beyond_ascii(cp);
+}
 
 /// Combining marks and format characters (zero-width joiners, variation selectors) that belong
 /// to the preceding character.
-bool is_mark(char32_t cp) noexcept;
+inline bool is_mark(char32_t cp) noexcept { return cp >= 0x0300 && is_mark_beyond_ascii(cp); }
 
 /// ASCII digit.
 inline bool is_digit(char32_t cp) noexcept { return cp >= '0' && cp <= '9'; }
 
 /// A character that is part of a word: anything not space, punctuation or CJK.
 inline bool is_word_char(char32_t cp) noexcept {
-  return !is_space(cp) && !is_punct(cp) && !is_cjk(cp);
+  if (cp < 0x80) return kAsciiClass[cp] == 0;
+  return !is_space_beyond_ascii(cp) && !is_punct_beyond_ascii(cp) && !is_cjk(cp);
 }
 
 /// Simple lowercase for ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic.
