@@ -360,8 +360,8 @@ class Aligner {
     }
     std::vector<double> score(nb, 0.0);
     std::vector<std::uint32_t> touched;
+    candidates_.reserve(na * 2);
     std::uint64_t work = 0;
-    const double floor = o_.threshold * kAnchoredRatio;
     for (std::uint32_t i = 0; i < na && !approximate_; ++i) {
       if (ma_[i] != kNone) continue;
       const BagView ai = fa_.bag(i);
@@ -387,7 +387,7 @@ class Aligner {
         const auto j = touched[c];
         if (!compatible(i, j)) continue;
         const double s = similarity(ai, fb_.bag(j));
-        if (s >= floor) candidates_.push_back({s, s, i, i, j, j, displacement(i, j)});
+        if (s >= o_.threshold) candidates_.push_back({s, s, i, i, j, j, displacement(i, j)});
         if (o_.detect_splits) add_group_candidates(i, j);
       }
       for (const auto j : touched) score[j] = 0.0;
@@ -401,7 +401,6 @@ class Aligner {
       return x.i1 != y.i1 ? x.i1 < y.i1 : x.j1 < y.j1;
     });
     for (const Candidate& c : candidates_) {
-      if (c.sim < o_.threshold) continue;
       bool free = true;
       for (auto i = c.i0; i <= c.i1; ++i) free = free && ma_[i] == kNone;
       for (auto j = c.j0; j <= c.j1; ++j) free = free && mb_[j] == kNone;
@@ -628,7 +627,18 @@ void DocFeatures::ensure(std::uint32_t i) {
     const Token& t = toks_[k];
     const auto w = text.substr(t.start, t.end - t.start);
     if (t.kind == TokenKind::word) {
-      add_word_terms(w);
+      // A word's terms depend on its bytes alone: each distinct word is analysed once.
+      const std::uint32_t id = words_.intern(w);
+      if (id == word_terms_.size()) {
+        const auto from = terms_.size();
+        add_word_terms(w);
+        word_terms_.push_back({static_cast<std::uint32_t>(word_term_ids_.size()),
+                               static_cast<std::uint32_t>(terms_.size() - from)});
+        word_term_ids_.insert(word_term_ids_.end(), terms_.begin() + static_cast<std::ptrdiff_t>(from), terms_.end());
+      } else {
+        const auto [at, n] = word_terms_[id];
+        terms_.insert(terms_.end(), word_term_ids_.begin() + at, word_term_ids_.begin() + at + n);
+      }
     } else if (w == "%") {
       term_ = "%";  // "84%" and "84 percent" say the same
       canonical_term(term_);

@@ -9,6 +9,7 @@
 
 #include "storydiff/compare.h"
 #include "storydiff/document.h"
+#include "string_ids.h"
 
 namespace storydiff::detail {
 
@@ -92,6 +93,9 @@ class DocFeatures {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> range_;  // sentence -> [begin, end) in terms_
   std::vector<bool> done_;
   void add_word_terms(std::string_view word);
+  StringIds words_;  // the distinct words seen, as views into the text
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> word_terms_;  // word id -> [at, at + n) in word_term_ids_
+  std::vector<std::uint32_t> word_term_ids_;
   std::vector<Token> toks_;  // scratch
   std::string term_;         // scratch
 };
