@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "storydiff/result.h"
@@ -19,6 +20,16 @@ struct ScriptRun {
 /// table's bits then take at most 32 MB.
 inline constexpr double kBitParallelCells = 2.5e8;
 
+/// Memory a caller that diffs many stretches keeps from one call to the next.
+struct EditScriptScratch {
+  std::unordered_map<std::uint32_t, std::uint32_t> symbols;  // a token -> its index among a's
+  std::vector<std::int64_t> symbol;                          // b's tokens' indices, -1 if not in a
+  std::vector<std::uint64_t> masks, rows;
+  std::vector<std::uint32_t> ones;
+  std::vector<EditOp> steps;
+  std::vector<std::int32_t> v1, v2;  // the middle snake's furthest points
+};
+
 /// Appends to `out` a shortest edit script turning a[0, n) into b[0, m). Small stretches (after
 /// the common head and tail, at most `bit_parallel_cells`) get the bit-parallel LCS of Allison
 /// and Dix: O(n m / 64), whatever the number of edits. Larger ones, Myers' O((n + m) D) algorithm
@@ -29,6 +40,11 @@ inline constexpr double kBitParallelCells = 2.5e8;
 /// `out` as it was, when the budget runs out first.
 bool shortest_edit_script(const std::uint32_t* a, std::size_t n, const std::uint32_t* b, std::size_t m,
                           double& work, std::vector<ScriptRun>& out,
+                          double bit_parallel_cells = kBitParallelCells);
+
+/// The same, with the caller's scratch memory.
+bool shortest_edit_script(const std::uint32_t* a, std::size_t n, const std::uint32_t* b, std::size_t m,
+                          double& work, std::vector<ScriptRun>& out, EditScriptScratch& scratch,
                           double bit_parallel_cells = kBitParallelCells);
 
 }  // namespace storydiff::detail

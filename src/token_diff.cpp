@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 
 #include "order.h"
 #include "storydiff/segment.h"
 #include "myers.h"
+#include "string_ids.h"
+#include "utf8.h"
 #include "word_diff.h"
 
 namespace storydiff::detail {
@@ -22,23 +23,14 @@ struct Tokens {
   std::vector<std::uint32_t> id;
 };
 
-using IdTable = std::unordered_map<std::string_view, std::uint32_t>;
-
-Tokens to_tokens(std::string_view text, IdTable& ids) {
-  Tokens t;
-  t.text = text;
-  std::vector<Token> toks;
-  toks.reserve(text.size() / 3);  // about a token per three bytes in prose: no regrowing
-  tokenize(text, 0, text.size(), toks);
-  t.start.reserve(toks.size() + 1);
-  t.id.reserve(toks.size());
-  for (const Token& k : toks) {
+/// Appends the tokens of text[from, to) to `t`.
+void add_tokens(Tokens& t, std::size_t from, std::size_t to, StringIds& ids, std::vector<Token>& scratch) {
+  scratch.clear();
+  tokenize(t.text, from, to, scratch);
+  for (const Token& k : scratch) {
     t.start.push_back(k.start);
-    t.id.push_back(ids.try_emplace(text.substr(k.start, k.end - k.start), static_cast<std::uint32_t>(ids.size()))
-                       .first->second);
+    t.id.push_back(ids.intern(t.text.substr(k.start, k.end - k.start)));
   }
-  t.start.push_back(static_cast<std::uint32_t>(text.size()));
-  return t;
 }
 
 /// A run of `len` tokens equal in both texts, at old token `a` and new token `b`.
@@ -139,6 +131,87 @@ std::vector<Anchor> find_anchors(const Tokens& x, const Tokens& y, std::uint32_t
   return {};
 }
 
+// --- the line pass ---------------------------------------------------------------------------
+// Before any token is made, whole lines the two texts share are set aside, as git diff does:
+// a line found exactly once in each text, in the largest set of such lines in the same order,
+// grown over the equal lines around it. Only blocks this long are kept; shorter ones are left to
+// the token diff, which may find a shorter script through them.
+constexpr std::size_t kMinBlockBytes = 256;
+
+struct Lines {
+  std::vector<std::uint32_t> start;  // line k is [start[k], start[k + 1]), with its newline
+  std::vector<std::uint32_t> id;
+};
+
+Lines to_lines(std::string_view text, StringIds& ids) {
+  Lines l;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find('\n', at);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    l.start.push_back(static_cast<std::uint32_t>(at));
+    l.id.push_back(ids.intern(text.substr(at, end - at)));
+    at = end;
+  }
+  l.start.push_back(static_cast<std::uint32_t>(text.size()));
+  return l;
+}
+
+/// Equal byte ranges [a, a + len) of the old text and [b, b + len) of the new one, in order.
+struct Block {
+  std::uint32_t a, b, len;
+};
+
+std::vector<Block> shared_line_blocks(std::string_view old_text, std::string_view new_text) {
+  StringIds ids(old_text.size() / 64);
+  const Lines x = to_lines(old_text, ids), y = to_lines(new_text, ids);
+  const std::size_t nx = x.id.size(), ny = y.id.size();
+  // Lines found equally often in both texts (at most kMaxRepeats times) are paired occurrence by
+  // occurrence, the n-th in the old text with the n-th in the new one: a line found once in each
+  // is the common case, and a text repeated whole (the speed-test pair made ten times longer)
+  // still pairs copy by copy.
+  std::vector<std::uint32_t> count_x(ids.size(), 0), count_y(ids.size(), 0), seen_y(ids.size(), 0);
+  for (const auto id : x.id) ++count_x[id];
+  for (const auto id : y.id) ++count_y[id];
+  // Each new line's occurrence number, then the new lines by (id, occurrence).
+  std::vector<std::uint32_t> first_y(ids.size() + 1, 0);
+  for (std::size_t id = 0; id < ids.size(); ++id) first_y[id + 1] = first_y[id] + count_y[id];
+  std::vector<std::uint32_t> at_y(ny);
+  for (std::size_t j = 0; j < ny; ++j) at_y[first_y[y.id[j]] + seen_y[y.id[j]]++] = static_cast<std::uint32_t>(j);
+  std::vector<std::uint32_t> pair_x, pair_y, weight, seen_x(ids.size(), 0);
+  for (std::size_t i = 0; i < nx; ++i) {
+    const auto id = x.id[i];
+    const auto nth = seen_x[id]++;
+    if (count_x[id] != count_y[id] || count_x[id] > kMaxRepeats) continue;
+    pair_x.push_back(static_cast<std::uint32_t>(i));
+    pair_y.push_back(at_y[first_y[id] + nth]);
+    weight.push_back(x.start[i + 1] - x.start[i]);
+  }
+  const std::vector<bool> keep = heaviest_increasing(pair_y, weight);
+  std::vector<Block> blocks;
+  std::size_t lo_x = 0, lo_y = 0;  // the lines after the last block
+  for (std::size_t q = 0; q < pair_x.size(); ++q) {
+    if (!keep[q]) continue;
+    std::size_t i = pair_x[q], j = pair_y[q];
+    if (i < lo_x || j < lo_y) continue;  // inside the last block
+    std::size_t end_i = i + 1, end_j = j + 1;
+    while (i > lo_x && j > lo_y && x.id[i - 1] == y.id[j - 1]) --i, --j;
+    while (end_i < nx && end_j < ny && x.id[end_i] == y.id[end_j]) ++end_i, ++end_j;
+    // White space at either end goes to the stretches around the block, so that the block's ends
+    // are token boundaries (a run of white space is one token, which may go on past a newline).
+    std::size_t from = x.start[i], to = x.start[end_i];
+    std::size_t n = 0;
+    while (from < to && is_space(decode_at(old_text, from, n))) from += n;
+    while (to > from && is_space(decode_before(old_text, to, n))) to -= n;
+    if (to - from >= kMinBlockBytes)
+      blocks.push_back({static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(y.start[j] + (from - x.start[i])),
+                        static_cast<std::uint32_t>(to - from)});
+    lo_x = end_i;
+    lo_y = end_j;
+  }
+  return blocks;
+}
+
 /// Stretches of at least this many tokens (both sides) are first cut at long shared runs ...
 constexpr std::uint32_t kCutAbove = 1024;
 /// ... of at least this many tokens.
@@ -157,10 +230,16 @@ class Differ {
         exact_budget_(kExactWorkPerToken * (static_cast<double>(x.id.size()) + static_cast<double>(y.id.size())) +
                       kMaxExactWork) {}
 
-  std::vector<Edit> run() {
+  /// Diffs the token ranges gaps_x[k] and gaps_y[k]; between gap k and gap k + 1 each text has
+  /// one token, the same (a block of shared lines).
+  std::vector<Edit> run(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& gaps_x,
+                        const std::vector<std::pair<std::uint32_t, std::uint32_t>>& gaps_y) {
     // An explicit stack, not recursion: a pathological text could nest stretches deeply.
     // Tasks are pushed in reverse order so that they pop in text order.
-    stack_.push_back({false, 0, static_cast<std::uint32_t>(x_.id.size()), 0, static_cast<std::uint32_t>(y_.id.size())});
+    for (std::size_t k = gaps_x.size(); k-- > 0;) {
+      stack_.push_back({false, gaps_x[k].first, gaps_x[k].second, gaps_y[k].first, gaps_y[k].second});
+      if (k > 0) stack_.push_back({true, gaps_x[k].first - 1, gaps_x[k].first, gaps_y[k].first - 1, gaps_y[k].first});
+    }
     while (!stack_.empty()) {
       const Task t = stack_.back();
       stack_.pop_back();
@@ -250,7 +329,7 @@ class Differ {
     double work = std::min(exact_budget_, kMaxExactWork);
     const double before = work;
     script_.clear();
-    const bool ok = shortest_edit_script(ids_a_.data(), ids_a_.size(), ids_b_.data(), ids_b_.size(), work, script_);
+    const bool ok = shortest_edit_script(ids_a_.data(), ids_a_.size(), ids_b_.data(), ids_b_.size(), work, script_, scratch_);
     exact_budget_ -= before - work;
     if (!ok) return false;
     // Back to the stretch: the tokens left out before each kept one are removed or inserted.
@@ -282,6 +361,7 @@ class Differ {
   std::vector<Task> stack_;
   std::vector<Edit> out_;
   std::vector<ScriptRun> script_;
+  EditScriptScratch scratch_;
   // exact()'s scratch: which ids each stretch holds (by stamp), the tokens kept and their ids.
   std::uint32_t stamp_ = 0;
   std::vector<std::uint32_t> in_a_, in_b_;
@@ -294,12 +374,38 @@ class Differ {
 }  // namespace
 
 std::vector<Edit> token_diff(std::string_view old_text, std::string_view new_text, bool& approximate) {
-  IdTable ids;
-  const Tokens x = to_tokens(old_text, ids);
-  const Tokens y = to_tokens(new_text, ids);
-  const std::size_t vocabulary = ids.size();
-  ids = IdTable();  // the ids are all that is needed from here on
-  return Differ(x, y, vocabulary, approximate).run();
+  const std::vector<Block> blocks = shared_line_blocks(old_text, new_text);
+  // Tokens for the text between the blocks; each block is one token of its own id, the same in
+  // both texts, and the stretches between blocks are diffed apart.
+  Tokens x{old_text, {}, {}}, y{new_text, {}, {}};
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> gaps_x, gaps_y;  // token ranges between blocks
+  std::size_t vocabulary = 0;
+  {
+    StringIds ids;
+    std::vector<Token> scratch;
+    scratch.reserve(std::max(old_text.size(), new_text.size()) / 2 + 1);  // rarely a regrowing
+    std::size_t at_x = 0, at_y = 0;
+    auto gap = [&](std::size_t to_x, std::size_t to_y) {
+      const auto bx = static_cast<std::uint32_t>(x.id.size()), by = static_cast<std::uint32_t>(y.id.size());
+      add_tokens(x, at_x, to_x, ids, scratch);
+      add_tokens(y, at_y, to_y, ids, scratch);
+      gaps_x.push_back({bx, static_cast<std::uint32_t>(x.id.size())});
+      gaps_y.push_back({by, static_cast<std::uint32_t>(y.id.size())});
+    };
+    for (const Block& b : blocks) {
+      gap(b.a, b.b);
+      const auto block_id = ids.intern(old_text.substr(b.a, b.len));
+      x.start.push_back(b.a), x.id.push_back(block_id);
+      y.start.push_back(b.b), y.id.push_back(block_id);
+      at_x = b.a + b.len;
+      at_y = b.b + b.len;
+    }
+    gap(old_text.size(), new_text.size());
+    vocabulary = ids.size();
+  }  // the ids are all that is needed from here on
+  x.start.push_back(static_cast<std::uint32_t>(old_text.size()));
+  y.start.push_back(static_cast<std::uint32_t>(new_text.size()));
+  return Differ(x, y, vocabulary, approximate).run(gaps_x, gaps_y);
 }
 
 }  // namespace storydiff::detail
