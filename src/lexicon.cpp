@@ -25,7 +25,7 @@ constexpr std::string_view kGroups[] = {
     "revenue sales", "profit earnings", "company firm", "ceo chief executive",
     "cost price", "fund funding money",
     // casualties and disasters
-    "kill die died dead death fatal", "injure injured wound wounded hurt",
+    "kill die died dead death fatal", "injure injured injury wound wounded hurt",
     "rescue rescuer save saved", "blaze fire", "quake earthquake", "flood flooding",
     "evacuate evacuation flee fled", "ship vessel ferry boat", "people persons",
     "passenger traveler", "victim casualty",

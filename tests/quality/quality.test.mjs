@@ -30,7 +30,7 @@ const BLIND_FLOORS = {
 // studied and tuned on: regression floors just under today's figures.
 const DEV_FLOORS = {
   update: { pairs_f1: 0.93, moved_f1: 0.94, added_f1: 0.85, removed_f1: 0.83 },
-  outlet: { pairs_f1: 0.95, moved_f1: 0.91, added_f1: 0.82, removed_f1: 0.63 },
+  outlet: { pairs_f1: 0.95, moved_f1: 0.91, added_f1: 0.84, removed_f1: 0.65 },
 };
 
 const run = (a, b) => {
