@@ -1,6 +1,7 @@
 #include "align.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -154,7 +155,7 @@ class Aligner {
   }
   // Headlines pair with each other in match_titles or not at all.
   bool compatible(std::uint32_t i, std::uint32_t j) const {
-    return !(title_a_ && i == 0) && !(title_b_ && j == 0);
+    return !(title_a_ && i == 0) && !(title_b_ && j == 0) && !opposite_states(fa_.states(i), fb_.states(j));
   }
 
   // --- exact matches --------------------------------------------------------------------------
@@ -568,6 +569,26 @@ AlignResult align_sentences(const Document& old_doc, const Document& new_doc, co
   return align_sentences(a, b, options, grouping);
 }
 
+std::uint8_t state_words(std::string_view w) {
+  // Lowercase forms, each list sorted. Not "end" or "ends" ("at the end of the year").
+  static constexpr std::array<std::string_view, 49> kStopWords = {
+      "ban",       "banned",     "banning",    "bans",       "close",      "closed",     "closes",
+      "closing",   "closure",    "closures",   "declare",    "declared",   "declares",   "declaring",
+      "evacuate",  "evacuated",  "evacuates",  "evacuating", "evacuation", "ground",     "grounded",
+      "grounding", "grounds",    "halt",       "halted",     "halting",    "halts",      "impose",
+      "imposed",   "imposes",    "imposing",   "issue",      "issued",     "issues",     "issuing",
+      "order",     "ordered",    "ordering",   "orders",     "shut",       "shutdown",   "shuts",
+      "shutting",  "suspend",    "suspended",  "suspending", "suspends",   "suspension", "suspensions"};
+  static constexpr std::array<std::string_view, 22> kRestartWords = {
+      "ended",     "lift",      "lifted",     "lifting",    "lifts",     "reopen",   "reopened",  "reopening",
+      "reopens",   "rescind",   "rescinded",  "rescinding", "rescinds",  "restore",  "restored",  "restores",
+      "restoring", "resume",    "resumed",    "resumes",    "resuming",  "resumption"};
+  std::uint8_t bits = 0;
+  if (std::binary_search(kStopWords.begin(), kStopWords.end(), w)) bits |= kStops;
+  if (std::binary_search(kRestartWords.begin(), kRestartWords.end(), w)) bits |= kRestarts;
+  return bits;
+}
+
 // --- the per-document caches ---------------------------------------------------------------------
 
 // A word's terms: each hyphenated part on its own ("six-car" -> 6, car; "2,870-meter" -> 2870,
@@ -608,7 +629,8 @@ std::uint32_t TermTable::intern(const std::string& term, TermKind kind) {
 }
 
 DocFeatures::DocFeatures(const Document& d, const Options& o, TermTable& table)
-    : d_(d), table_(table), range_(d.sentences.size(), {0, 0}), done_(d.sentences.size(), false) {
+    : d_(d), table_(table), range_(d.sentences.size(), {0, 0}), done_(d.sentences.size(), false),
+      states_(d.sentences.size(), 0) {
   std::string scratch;
   std::vector<Token> toks;
   keys_.reserve(d.sentences.size());
@@ -635,10 +657,14 @@ void DocFeatures::ensure(std::uint32_t i) {
         word_terms_.push_back({static_cast<std::uint32_t>(word_term_ids_.size()),
                                static_cast<std::uint32_t>(terms_.size() - from)});
         word_term_ids_.insert(word_term_ids_.end(), terms_.begin() + static_cast<std::ptrdiff_t>(from), terms_.end());
+        term_.clear();
+        append_lower(w, term_);
+        word_states_.push_back(state_words(term_));
       } else {
         const auto [at, n] = word_terms_[id];
         terms_.insert(terms_.end(), word_term_ids_.begin() + at, word_term_ids_.begin() + at + n);
       }
+      states_[i] |= word_states_[id];
     } else if (w == "%") {
       term_ = "%";  // "84%" and "84 percent" say the same
       canonical_term(term_);

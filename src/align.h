@@ -62,6 +62,24 @@ class TermTable {
   std::vector<TermKind> kinds_;
 };
 
+/// Words that put something into a state or out of it again: "suspended" / "resumed", "issued a
+/// ground stop" / "lifted the ground stop", "ordered to shelter" / "lifted the order".
+enum StateWords : std::uint8_t {
+  kStops = 1,     ///< suspend, halt, close, shut, impose, issue, order, declare, ground, ban, evacuate
+  kRestarts = 2,  ///< resume, reopen, lift, rescind, restore, ended
+};
+
+/// The StateWords bits of one lowercase word.
+std::uint8_t state_words(std::string_view lower_word);
+
+/// Two sentences on one thing in opposite states: one restarts what the other stops ("train
+/// services were suspended" / "train service had resumed"). However alike, they are two claims
+/// (in the gold cases, no pair of one claim differs so).
+inline bool opposite_states(std::uint8_t x, std::uint8_t y) {
+  const bool rx = (x & kRestarts) != 0, ry = (y & kRestarts) != 0;
+  return rx != ry && ((rx ? y : x) & kStops) != 0;
+}
+
 /// A view of a sentence's sorted term ids.
 struct BagView {
   const std::uint32_t* p;
@@ -84,6 +102,8 @@ class DocFeatures {
   void ensure(std::uint32_t i);
   /// Sentence i's terms; only after ensure(i).
   BagView bag(std::uint32_t i) const { return {terms_.data() + range_[i].first, range_[i].second - range_[i].first}; }
+  /// Sentence i's state-change words (StateWords bits); only after ensure(i).
+  std::uint8_t states(std::uint32_t i) const { return states_[i]; }
 
  private:
   const Document& d_;
@@ -92,9 +112,11 @@ class DocFeatures {
   std::vector<std::uint32_t> terms_;                          // all computed sentences' terms
   std::vector<std::pair<std::uint32_t, std::uint32_t>> range_;  // sentence -> [begin, end) in terms_
   std::vector<bool> done_;
+  std::vector<std::uint8_t> states_;  // sentence -> StateWords bits
   void add_word_terms(std::string_view word);
   StringIds words_;  // the distinct words seen, as views into the text
   std::vector<std::pair<std::uint32_t, std::uint32_t>> word_terms_;  // word id -> [at, at + n) in word_term_ids_
+  std::vector<std::uint8_t> word_states_;                             // word id -> StateWords bits
   std::vector<std::uint32_t> word_term_ids_;
   std::vector<Token> toks_;  // scratch
   std::string term_;         // scratch

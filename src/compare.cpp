@@ -113,15 +113,17 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
   result.approximate = aligned.approximate;
   auto& matches = aligned.matches;  // sorted by first old index
 
-  // The spine: the heaviest set of matches in the same order in both documents. Matches off it
+  // The spine: the largest set of matches in the same order in both documents. Matches off it
   // are the moved ones (unless moves are not wanted); it also anchors the placement of removed
-  // claims.
+  // claims. Largest by claims, as an editor counts moves (a merge of two sentences is one claim
+  // moved, not two), and among sets of as many claims, by sentences.
+  constexpr std::uint32_t kClaimWeight = 1u << 16;
   std::vector<std::uint32_t> y, weight;
   y.reserve(matches.size());
   weight.reserve(matches.size());
   for (const auto& m : matches) {
     y.push_back(m.b.begin);
-    weight.push_back(m.a.size() * m.b.size());
+    weight.push_back(kClaimWeight + std::min<std::uint32_t>(m.a.size() * m.b.size(), kClaimWeight - 1));
   }
   const std::vector<bool> spine = detail::heaviest_increasing(y, weight);
 

@@ -22,15 +22,15 @@ const FLOORS = {
 // The blind cases (cases-blind/README.md): regression floors just under today's figures, which
 // are below the bars (see the README's table).
 const BLIND_FLOORS = {
-  update: { pairs_f1: 0.95, moved_f1: 0.9, added_f1: 0.83, removed_f1: 0.84 },
+  update: { pairs_f1: 0.96, moved_f1: 0.95, added_f1: 0.87, removed_f1: 0.84 },
   outlet: { pairs_f1: 0.9, moved_f1: 0.95, added_f1: 0.77, removed_f1: 0.53 },
 };
 
 // The development cases (cases-dev/README.md), written blind like cases-blind but meant to be
 // studied and tuned on: regression floors just under today's figures.
 const DEV_FLOORS = {
-  update: { pairs_f1: 0.93, moved_f1: 0.94, added_f1: 0.85, removed_f1: 0.83 },
-  outlet: { pairs_f1: 0.95, moved_f1: 0.91, added_f1: 0.84, removed_f1: 0.65 },
+  update: { pairs_f1: 0.93, moved_f1: 0.94, added_f1: 0.86, removed_f1: 0.84 },
+  outlet: { pairs_f1: 0.95, moved_f1: 0.91, added_f1: 0.85, removed_f1: 0.65 },
 };
 
 const run = (a, b) => {

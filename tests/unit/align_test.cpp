@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "align.h"
 #include "test_support.h"
 
 using namespace storydiff;
@@ -180,4 +181,63 @@ TEST_CASE("a merge whose first half is only partly carried over still joins", "[
   CHECK(e.b == std::vector<std::uint32_t>{1});
   CHECK(c.stats.merges == 1);
   CHECK(c.stats.removed == 0);
+}
+
+TEST_CASE("a sentence that restarts what the other stops is another claim", "[align]") {
+  // Without the rule these pair at 0.5-0.6: the same subject, the same stem, one word apart.
+  const auto c = diff("Bullet train services between Tokyo and Aomori were suspended for several hours.\n"
+                      "The quake struck at 4:12 a.m. off the coast.\n",
+                      "The quake struck at 4:12 a.m. off the coast.\n"
+                      "Bullet train service between Tokyo and Aomori had resumed by midmorning.\n");
+  CHECK(entry_of(c, 0, 0).op == Op::removed);
+  CHECK(entry_of(c, 1, 1).op == Op::added);
+  const auto lifted = diff("Officials ordered residents within a mile of the plant to shelter in place.\n",
+                           "The parish lifted the shelter-in-place order for residents within a mile of the plant.\n");
+  CHECK(lifted.stats.removed == 1);
+  CHECK(lifted.stats.added == 1);
+  // Both sides restarting (or neither) is no contradiction: these still pair.
+  const auto same = diff("The ground stop was lifted at 9 a.m., the FAA said.\n",
+                         "The FAA said it lifted the ground stop at 9 a.m. Eastern.\n");
+  CHECK(same.stats.modified == 1);
+}
+
+TEST_CASE("state words: which words stop and restart", "[align]") {
+  using storydiff::detail::kRestarts;
+  using storydiff::detail::kStops;
+  using storydiff::detail::opposite_states;
+  using storydiff::detail::state_words;
+  CHECK(state_words("suspended") == kStops);
+  CHECK(state_words("shutdown") == kStops);
+  CHECK(state_words("resumed") == kRestarts);
+  CHECK(state_words("lifted") == kRestarts);
+  CHECK(state_words("end") == 0);  // "at the end of the year"
+  CHECK(state_words("said") == 0);
+  CHECK(opposite_states(kStops, kRestarts));
+  CHECK(opposite_states(kRestarts | kStops, kStops));  // "lifted the order" / "ordered"
+  CHECK_FALSE(opposite_states(kRestarts | kStops, kRestarts | kStops));  // "closed ... reopened" / "closure ... ended"
+  CHECK_FALSE(opposite_states(kStops, kStops));
+  CHECK_FALSE(opposite_states(0, kRestarts));
+}
+
+TEST_CASE("moves are counted in claims: a merge moved is one move, not two", "[align]") {
+  // Old: A B C, then two pairs of sentences that the new text merges (M, N) and puts first.
+  // Keeping the merges in place takes moving three claims (A, B, C); moving the merges, two.
+  // (Counted in sentences, the merges would weigh four against three and stay.)
+  const auto c = diff("Alpha reports a first finding on the city budget.\n"
+                      "Bravo explains the second finding on property taxes.\n"
+                      "Charlie describes a third finding on school buses.\n"
+                      "Delta adds a fourth point about roads.\n"
+                      "Delta also mentions the bridges.\n"
+                      "Echo closes with a fifth point about parks.\n"
+                      "Echo also mentions the playgrounds.\n",
+                      "Delta adds a fourth point about roads and also mentions the bridges.\n"
+                      "Echo closes with a fifth point about parks and also mentions the playgrounds.\n"
+                      "Alpha reports a first finding on the city budget.\n"
+                      "Bravo explains the second finding on property taxes.\n"
+                      "Charlie describes a third finding on school buses.\n");
+  REQUIRE(c.stats.merges == 2);
+  CHECK(c.stats.moved == 2);
+  CHECK(entry_of(c, 0, 3).moved);
+  CHECK(entry_of(c, 0, 5).moved);
+  CHECK_FALSE(entry_of(c, 0, 0).moved);
 }
