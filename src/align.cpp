@@ -48,17 +48,38 @@ using Bag = std::vector<std::uint32_t>;  // sorted term ids, repeated for repeat
 // runs over every byte of both documents.
 class KeyHasher {
  public:
+  // Bytes are packed eight to a word and each word is mixed in: an eighth of the multiplications
+  // of a byte-at-a-time hash, on the one pass that reads every byte of both documents.
   void byte(unsigned char c) {
-    h_ ^= c;
-    h_ *= 1099511628211ull;
+    word_ |= static_cast<std::uint64_t>(c) << shift_;
+    shift_ += 8;
+    if (shift_ == 64) flush();
   }
   void bytes(std::string_view s) {
     for (const char c : s) byte(static_cast<unsigned char>(c));
   }
-  std::uint64_t value() const { return h_; }
+  std::uint64_t value() {
+    const std::uint64_t length = count_ * 8 + shift_ / 8;
+    if (shift_ > 0) flush();
+    std::uint64_t h = h_ ^ length;
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    return h;
+  }
 
  private:
-  std::uint64_t h_ = 1469598103934665603ull;  // FNV-1a
+  void flush() {
+    h_ = (h_ ^ word_) * 0x9E3779B97F4A7C15ull;
+    h_ ^= h_ >> 29;
+    word_ = 0;
+    shift_ = 0;
+    ++count_;
+  }
+  std::uint64_t h_ = 0x6A09E667F3BCC909ull;
+  std::uint64_t word_ = 0;
+  unsigned shift_ = 0;
+  std::uint64_t count_ = 0;
 };
 
 std::uint64_t exact_key(std::string_view text, const Sentence& s, const Options& o,
