@@ -300,7 +300,7 @@ export function rtlInputs() {
 export function emojiInputs() {
   const a = 'Firefighters 👩‍🚒👨🏽‍🚒 arrived. Flags 🇺🇦🇵🇱 flew. The café (cafe\u0301) reopened. Z\u0351\u0352\u0353\u0354algo text. Family 👨‍👩‍👧‍👦 safe.';
   const zalgo = 'Storm e' + '\u0301\u0302\u0303\u0304'.repeat(2500) + ' hit. ' + '😀'.repeat(20_000) + '. End.';
-  return { a, b: a.replace('arrived', 'left').replace('reopened', 'closed'), zalgo, zalgo2: zalgo.replace('hit', 'missed') };
+  return { a, b: a.replace('arrived', 'left').replace('reopened', 'reopened today'), zalgo, zalgo2: zalgo.replace('hit', 'missed') };
 }
 
 /** HTML pages nested 100,000 levels deep (and one never closed), each with the vote 7 to 2. */
