@@ -32,20 +32,7 @@ class StringIds {
     return id;
   }
 
-  /// The id of `s`, or kMissing.
-  std::uint32_t find(std::string_view s) const {
-    const std::uint64_t h = hash(s);
-    for (std::size_t slot = static_cast<std::size_t>(h) & mask_;; slot = (slot + 1) & mask_) {
-      const Slot& e = slots_[slot];
-      if (e.id == kEmpty) return kMissing;
-      if (e.hash == h && keys_[e.id] == s) return e.id;
-    }
-  }
-
   std::size_t size() const { return keys_.size(); }
-  std::string_view key(std::uint32_t id) const { return keys_[id]; }
-
-  static constexpr std::uint32_t kMissing = 0xFFFFFFFFu;
 
  private:
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;

@@ -133,9 +133,9 @@ std::vector<Anchor> find_anchors(const Tokens& x, const Tokens& y, std::uint32_t
 
 // --- the line pass ---------------------------------------------------------------------------
 // Before any token is made, whole lines the two texts share are set aside, as git diff does:
-// a line found exactly once in each text, in the largest set of such lines in the same order,
-// grown over the equal lines around it. Only blocks this long are kept; shorter ones are left to
-// the token diff, which may find a shorter script through them.
+// lines found as often in one text as in the other, in the largest set of such lines in the same
+// order (by bytes), each grown over the equal lines around it into a block. Only blocks this long
+// are kept; shorter ones are left to the token diff, which may find a shorter script through them.
 constexpr std::size_t kMinBlockBytes = 256;
 
 struct Lines {
