@@ -2,8 +2,10 @@
 #include <unistd.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
+#include <sys/mman.h>
 #endif
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -36,14 +38,32 @@ bool use_color(storydiff::cli::ColorMode mode, bool to_terminal) {
 }
 
 
-// glibc returns every block over 128 KB to the system when it is freed, and the next one comes
-// back as fresh zero pages, each a page fault: the engine's large scratch vectors (token arrays,
-// diff rows) would fault in again and again. Keeping them in the heap saves a fifth of the page
-// faults of a word-mode comparison.
-void tune_allocator() {
+// A comparison's memory is mostly fresh: every page of it is a page fault the first time it is
+// touched, and on virtual machines a fault costs far more than the work done in the page (19 us
+// each on the team's machines: 1,000 faults, a third of a 250 KB word-mode comparison). So, for
+// one comparison (not `batch`, whose threads want their own arenas):
+// - every block comes from the one heap (no mmap per large block, no per-thread arena, no trim),
+//   so that freed memory is reused, not faulted in again;
+// - the heap grows 64 MB ahead, and that range is offered to the kernel for transparent huge
+//   pages (where THP is "always" or "madvise"): one fault per 2 MB instead of one per 4 KB.
+// All of it is advice: where it is not taken, the comparison runs the same, only slower.
+void tune_allocator_for_one_comparison() {
 #if defined(__GLIBC__)
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  mallopt(M_TRIM_THRESHOLD, 128 << 20);
+  constexpr std::size_t kAhead = std::size_t{64} << 20;
+  mallopt(M_ARENA_MAX, 1);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest on 64-bit systems
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(2 * kAhead));
+  mallopt(M_TOP_PAD, static_cast<int>(kAhead));
+  const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  // More than the heap has free: it grows, by the pad too. (Volatile: a malloc whose block is
+  // only freed may be left out by the compiler.)
+  void* volatile block = std::malloc(std::size_t{1} << 20);
+  std::free(block);
+  const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  const std::uintptr_t from = (before + kHuge - 1) & ~(kHuge - 1);
+  if (before != static_cast<std::uintptr_t>(-1) && after > from + kHuge)
+    madvise(reinterpret_cast<void*>(from), (after - from) & ~(kHuge - 1), MADV_HUGEPAGE);
 #endif
 }
 
@@ -55,8 +75,8 @@ bool write_all(std::FILE* f, const std::string& s) {
 
 int main(int argc, char** argv) {
   using namespace storydiff;
-  tune_allocator();
   if (argc > 1 && std::string(argv[1]) == "batch") return cli::run_batch(argc, argv);
+  tune_allocator_for_one_comparison();
   auto parsed = cli::parse_args(argc, argv);
   if (!parsed) return fail(parsed.error());
   const cli::CliOptions& opt = *parsed;
