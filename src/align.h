@@ -101,7 +101,7 @@ class DocFeatures {
   /// a call are invalid after it.
   void ensure(std::uint32_t i);
   /// Sentence i's terms; only after ensure(i).
-  BagView bag(std::uint32_t i) const { return {terms_.data() + range_[i].first, range_[i].second - range_[i].first}; }
+  BagView bag(std::size_t i) const { return {terms_.data() + range_[i].first, range_[i].second - range_[i].first}; }
   /// Sentence i's state-change words (StateWords bits); only after ensure(i).
   std::uint8_t states(std::uint32_t i) const { return states_[i]; }
 
