@@ -382,7 +382,7 @@ class Aligner {
     }
     std::vector<double> score(nb, 0.0);
     std::vector<std::uint32_t> touched;
-    candidates_.reserve(na * 2);
+    candidates_.reserve(na * 4);
     std::uint64_t work = 0;
     for (std::uint32_t i = 0; i < na && !approximate_; ++i) {
       if (ma_[i] != kNone) continue;
@@ -401,10 +401,12 @@ class Aligner {
       if (work > kWorkBudget) approximate_ = true;
       // The best few by the estimate, then the exact similarity.
       const std::size_t keep = std::min(kCandidatesPerSentence, touched.size());
-      std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(keep), touched.end(),
-                        [&](std::uint32_t x, std::uint32_t y) {
-                          return score[x] != score[y] ? score[x] > score[y] : x < y;
-                        });
+      const auto by_score = [&](std::uint32_t x, std::uint32_t y) {
+        return score[x] != score[y] ? score[x] > score[y] : x < y;
+      };
+      const auto kept_end = touched.begin() + static_cast<std::ptrdiff_t>(keep);
+      if (keep < touched.size()) std::nth_element(touched.begin(), kept_end, touched.end(), by_score);
+      std::sort(touched.begin(), kept_end, by_score);
       for (std::size_t c = 0; c < keep; ++c) {
         const auto j = touched[c];
         if (!compatible(i, j)) continue;
@@ -683,7 +685,8 @@ void DocFeatures::ensure(std::uint32_t i) {
         word_states_.push_back(state_words(term_));
       } else {
         const auto [at, n] = word_terms_[id];
-        terms_.insert(terms_.end(), word_term_ids_.begin() + at, word_term_ids_.begin() + at + n);
+        if (n == 1) terms_.push_back(word_term_ids_[at]);  // most words: no call to insert
+        else terms_.insert(terms_.end(), word_term_ids_.begin() + at, word_term_ids_.begin() + at + n);
       }
       states_[i] |= word_states_[id];
     } else if (w == "%") {
