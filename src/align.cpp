@@ -175,8 +175,33 @@ class Aligner {
              last == 0x201D || last == 0x3002);
   }
   // Headlines pair with each other in match_titles or not at all.
+  // Old i and new j may be (part of) one claim: neither is a headline, and they are not in opposite
+  // states. A group's states are its sentences' together: "Interstate 80 was closed. It reopened
+  // at noon." is one claim with "A closure of Interstate 80 ended at noon."
+  bool headlines_apart(std::uint32_t i, std::uint32_t j) const {
+    return !(title_a_ && i == 0) && !(title_b_ && j == 0);
+  }
   bool compatible(std::uint32_t i, std::uint32_t j) const {
-    return !(title_a_ && i == 0) && !(title_b_ && j == 0) && !opposite_states(fa_.states(i), fb_.states(j));
+    return headlines_apart(i, j) && !opposite_at(i, j);
+  }
+  // Opposite states, unless the side without a restart has one in a neighbouring sentence: the
+  // two sentences are then likely one part of a claim told in two ("was closed. It reopened").
+  bool opposite_at(std::uint32_t i, std::uint32_t j) const {
+    const std::uint8_t x = fa_.states(i), y = fb_.states(j);
+    if (!opposite_states(x, y)) return false;
+    const bool old_lacks = (x & kRestarts) == 0;
+    const DocFeatures& f = old_lacks ? fa_ : fb_;
+    const std::size_t k = old_lacks ? i : j, n = f.document().sentences.size();
+    const std::uint8_t around = (k > 0 ? f.states(k - 1) : 0) | (k + 1 < n ? f.states(k + 1) : 0);
+    return (around & kRestarts) == 0;
+  }
+  bool compatible_split(std::uint32_t i, std::uint32_t j0) const {  // old i with new j0, j0 + 1
+    return headlines_apart(i, j0) && headlines_apart(i, j0 + 1) &&
+           !opposite_states(fa_.states(i), fb_.states(j0) | fb_.states(j0 + 1));
+  }
+  bool compatible_merge(std::uint32_t i0, std::uint32_t j) const {  // old i0, i0 + 1 with new j
+    return headlines_apart(i0, j) && headlines_apart(i0 + 1, j) &&
+           !opposite_states(fa_.states(i0) | fa_.states(i0 + 1), fb_.states(j));
   }
 
   // --- exact matches --------------------------------------------------------------------------
@@ -351,15 +376,15 @@ class Aligner {
     const BagView ai = fa_.bag(i), bj = fb_.bag(j);
     for (const int side : {-1, 1}) {
       const std::size_t jn = j + static_cast<std::size_t>(side);
-      if (jn < nb && mb_[jn] == kNone && compatible(i, static_cast<std::uint32_t>(jn)) && covered(fb_.bag(jn), ai) &&
-          covered(bj, ai)) {
+      if (jn < nb && mb_[jn] == kNone && compatible_split(i, static_cast<std::uint32_t>(std::min<std::size_t>(j, jn))) &&
+          covered(fb_.bag(jn), ai) && covered(bj, ai)) {
         const auto j0 = static_cast<std::uint32_t>(std::min<std::size_t>(j, jn));
         const double sim = similarity(ai, view(group_bag(fb_, {j0, j0 + 2})));
         if (sim >= o_.threshold) candidates_.push_back({sim - kGroupGain, sim, i, i, j0, j0 + 1, displacement(i, j0)});
       }
       const std::size_t in = i + static_cast<std::size_t>(side);
-      if (in < na && ma_[in] == kNone && compatible(static_cast<std::uint32_t>(in), j) && covered(fa_.bag(in), bj) &&
-          covered(ai, bj)) {
+      if (in < na && ma_[in] == kNone && compatible_merge(static_cast<std::uint32_t>(std::min<std::size_t>(i, in)), j) &&
+          covered(fa_.bag(in), bj) && covered(ai, bj)) {
         const auto i0 = static_cast<std::uint32_t>(std::min<std::size_t>(i, in));
         const double sim = similarity(bj, view(group_bag(fa_, {i0, i0 + 2})));
         if (sim >= o_.threshold) candidates_.push_back({sim - kGroupGain, sim, i0, i0 + 1, j, j, displacement(i0, j)});
@@ -409,9 +434,9 @@ class Aligner {
       std::sort(touched.begin(), kept_end, by_score);
       for (std::size_t c = 0; c < keep; ++c) {
         const auto j = touched[c];
-        if (!compatible(i, j)) continue;
+        if (!headlines_apart(i, j)) continue;
         const double s = similarity(ai, fb_.bag(j));
-        if (s >= o_.threshold) candidates_.push_back({s, s, i, i, j, j, displacement(i, j)});
+        if (s >= o_.threshold && compatible(i, j)) candidates_.push_back({s, s, i, i, j, j, displacement(i, j)});
         if (o_.detect_splits) add_group_candidates(i, j);
       }
       for (const auto j : touched) score[j] = 0.0;

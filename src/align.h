@@ -103,7 +103,7 @@ class DocFeatures {
   /// Sentence i's terms; only after ensure(i).
   BagView bag(std::size_t i) const { return {terms_.data() + range_[i].first, range_[i].second - range_[i].first}; }
   /// Sentence i's state-change words (StateWords bits); only after ensure(i).
-  std::uint8_t states(std::uint32_t i) const { return states_[i]; }
+  std::uint8_t states(std::size_t i) const { return states_[i]; }
 
  private:
   const Document& d_;

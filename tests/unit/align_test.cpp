@@ -195,6 +195,12 @@ TEST_CASE("a sentence that restarts what the other stops is another claim", "[al
                            "The parish lifted the shelter-in-place order for residents within a mile of the plant.\n");
   CHECK(lifted.stats.removed == 1);
   CHECK(lifted.stats.added == 1);
+  // A claim told in two sentences, stop then restart, is one claim with a sentence that has both.
+  const auto cycle = diff("Interstate 80 was closed in both directions between Ogallala and Paxton for six hours.\n"
+                          "It reopened at noon.\n",
+                          "A six-hour closure of Interstate 80 between Ogallala and Paxton ended at noon.\n");
+  CHECK(cycle.stats.merges == 1);
+  CHECK(cycle.stats.removed == 0);
   // Both sides restarting (or neither) is no contradiction: these still pair.
   const auto same = diff("The ground stop was lifted at 9 a.m., the FAA said.\n",
                          "The FAA said it lifted the ground stop at 9 a.m. Eastern.\n");
