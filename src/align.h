@@ -46,7 +46,8 @@ struct AlignResult {
 /// What a term is for the similarity.
 enum class TermKind : std::uint8_t {
   function,  ///< "the", "of": weighs little
-  content,   ///< a word or a number
+  content,   ///< a word
+  number,    ///< a figure ("1400", "3.5"); weighs as a content word
 };
 
 /// The vocabulary of comparison terms, shared by the documents of one comparison.
@@ -68,6 +69,9 @@ enum StateWords : std::uint8_t {
   kStops = 1,     ///< suspend, halt, close, shut, impose, issue, order, declare, ground, ban, evacuate
   kRestarts = 2,  ///< resume, reopen, lift, rescind, restore, ended
 };
+
+/// TermKind::number for a figure that names something in particular, else content.
+TermKind figure_kind(std::string_view figure);
 
 /// The StateWords bits of one lowercase word.
 std::uint8_t state_words(std::string_view lower_word);
@@ -100,6 +104,8 @@ class DocFeatures {
   /// Computes sentence i's terms if not yet done. May move earlier bags: views taken before
   /// a call are invalid after it.
   void ensure(std::uint32_t i);
+  /// Whether sentence i's terms are computed.
+  bool has_terms(std::size_t i) const { return done_[i]; }
   /// Sentence i's terms; only after ensure(i).
   BagView bag(std::size_t i) const { return {terms_.data() + range_[i].first, range_[i].second - range_[i].first}; }
   /// Sentence i's state-change words (StateWords bits); only after ensure(i).

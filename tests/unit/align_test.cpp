@@ -247,3 +247,16 @@ TEST_CASE("moves are counted in claims: a merge moved is one move, not two", "[a
   CHECK(entry_of(c, 0, 5).moved);
   CHECK_FALSE(entry_of(c, 0, 0).moved);
 }
+
+TEST_CASE("a figure two sentences alone share pairs them, or joins a merge, between outlets", "[align]") {
+  // Below the threshold on words alone; "1.8" is in no other sentence of either text.
+  const auto merge = diff("Vesna is about 1.8 miles across and orbits the sun between Mars and Jupiter.\n"
+                          "Scientists believe it is a fragment of a larger body that broke apart about 4.5 billion years ago.\n",
+                          "Vesna, some 1.8 miles wide, is thought to be a leftover piece of a body that shattered about 4.5 billion years ago.\n");
+  CHECK(merge.stats.merges == 1);
+  CHECK(merge.stats.removed == 0);
+  const auto pair = diff("The council met at noon.\nMs. Okafor's well tested at 1,400 parts per trillion for PFOA.\n",
+                         "Records show her water held 1400 parts of the chemical.\nThe council met in the evening.\n");
+  CHECK(entry_of(pair, 0, 1).op == Op::modified);
+  CHECK(entry_of(pair, 0, 1).b == std::vector<std::uint32_t>{0});
+}
