@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 #include <string>
-#include <unordered_map>
 
 #include "lexicon.h"
 #include "normalize.h"
@@ -359,6 +358,17 @@ class Aligner {
     double displacement;  // how far apart the two sides sit, relative to document length
   };
 
+  // The greedy choice's order: higher rank, then nearer in relative position, then text order.
+  struct BetterCandidate {
+    bool operator()(const Candidate& x, const Candidate& y) const {
+      if (x.rank != y.rank) return x.rank > y.rank;
+      if (x.displacement != y.displacement) return x.displacement < y.displacement;
+      if (x.i0 != y.i0) return x.i0 < y.i0;
+      if (x.j0 != y.j0) return x.j0 < y.j0;
+      return x.i1 != y.i1 ? x.i1 < y.i1 : x.j1 < y.j1;
+    }
+  };
+
   double displacement(std::uint32_t i, std::uint32_t j) const {
     const double na = static_cast<double>(std::max<std::size_t>(a_.sentences.size(), 1));
     const double nb = static_cast<double>(std::max<std::size_t>(b_.sentences.size(), 1));
@@ -444,13 +454,7 @@ class Aligner {
       for (const auto j : touched) score[j] = 0.0;
       touched.clear();
     }
-    std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& x, const Candidate& y) {
-      if (x.rank != y.rank) return x.rank > y.rank;
-      if (x.displacement != y.displacement) return x.displacement < y.displacement;
-      if (x.i0 != y.i0) return x.i0 < y.i0;
-      if (x.j0 != y.j0) return x.j0 < y.j0;
-      return x.i1 != y.i1 ? x.i1 < y.i1 : x.j1 < y.j1;
-    });
+    std::sort(candidates_.begin(), candidates_.end(), BetterCandidate{});
     for (const Candidate& c : candidates_) {
       bool free = true;
       for (auto i = c.i0; i <= c.i1; ++i) free = free && ma_[i] == kNone;
@@ -504,46 +508,40 @@ class Aligner {
   // the gold cases are pairs. They need only a little more in common than the figure.
   void match_shared_figures() {
     const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
-    // Each figure's sentences among those with terms (the unmatched and their neighbours), counted
-    // up to two: kNone when none, kUsedUp when several.
-    auto& holders = figure_holders_;
-    holders.clear();
-    auto note = [&](std::uint32_t& slot, std::uint32_t k) { slot = slot == kNone || slot == k ? k : kUsedUp; };
-    auto scan = [&](const DocFeatures& f, std::size_t n, bool old_side) {
+    // Each figure's sentence in each document among those with terms (the unmatched and their
+    // neighbours): kNone when none, kUsedUp when several.
+    holder_a_.assign(table_.size(), kNone);
+    holder_b_.assign(table_.size(), kNone);
+    auto scan = [&](const DocFeatures& f, std::size_t n, std::vector<std::uint32_t>& holder) {
       for (std::size_t k = 0; k < n; ++k) {
         if (!f.has_terms(k)) continue;
         for (const std::uint32_t t : f.bag(k)) {
           if (table_.kind(t) != TermKind::number) continue;
-          auto& h = holders.try_emplace(t, kNone, kNone).first->second;
-          note(old_side ? h.first : h.second, static_cast<std::uint32_t>(k));
+          std::uint32_t& h = holder[t];
+          h = h == kNone || h == k ? static_cast<std::uint32_t>(k) : kUsedUp;
         }
       }
     };
-    scan(fa_, na, true);
-    scan(fb_, nb, false);
+    scan(fa_, na, holder_a_);
+    scan(fb_, nb, holder_b_);
     std::vector<Candidate> found;
-    for (const auto& [t, h] : holders) {
-      const auto [i, j] = h;
+    for (std::size_t t = 0; t < holder_a_.size(); ++t) {
+      const std::uint32_t i = holder_a_[t], j = holder_b_[t];
       if (i == kNone || j == kNone || i == kUsedUp || j == kUsedUp) continue;
       if (ma_[i] != kNone || mb_[j] != kNone || !compatible(i, j)) continue;
       const double s = similarity(fa_.bag(i), fb_.bag(j));
       if (s >= kSharedFigureFloor) found.push_back({s, s, i, i, j, j, displacement(i, j)});
     }
-    std::sort(found.begin(), found.end(), [](const Candidate& x, const Candidate& y) {
-      if (x.rank != y.rank) return x.rank > y.rank;
-      return x.i0 != y.i0 ? x.i0 < y.i0 : x.j0 < y.j0;
-    });
+    std::sort(found.begin(), found.end(), BetterCandidate{});
     for (const Candidate& c : found)
       if (ma_[c.i0] == kNone && mb_[c.j0] == kNone) add_match({c.i0, c.i0 + 1}, {c.j0, c.j0 + 1}, c.sim, false);
   }
 
   // Old i and new j share a figure that no other sentence of either document has (see above).
   bool share_own_figure(std::uint32_t i, std::uint32_t j) const {
-    for (const std::uint32_t t : fa_.bag(i)) {
-      if (table_.kind(t) != TermKind::number) continue;
-      const auto h = figure_holders_.find(t);
-      if (h != figure_holders_.end() && h->second.first == i && h->second.second == j) return true;
-    }
+    for (const std::uint32_t t : fa_.bag(i))
+      if (table_.kind(t) == TermKind::number && t < holder_a_.size() && holder_a_[t] == i && holder_b_[t] == j)
+        return true;
     return false;
   }
 
@@ -659,7 +657,7 @@ class Aligner {
   DocFeatures& fb_;
   const TermTable& table_;
   bool versions_ = false;  // many identical sentences: two versions of one article
-  std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> figure_holders_;  // figure -> (old, new) sentence
+  std::vector<std::uint32_t> holder_a_, holder_b_;  // figure -> its one sentence in each document (see match_shared_figures)
   std::vector<std::uint32_t> df_;
   std::vector<double> weight_;
 };
