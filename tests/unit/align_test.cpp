@@ -183,6 +183,17 @@ TEST_CASE("a merge whose first half is only partly carried over still joins", "[
   CHECK(c.stats.removed == 0);
 }
 
+namespace {
+
+// Both old sentences end in one merge with the new one: nothing removed.
+void check_one_merge(const std::string& old_text, const std::string& new_text) {
+  const auto c = diff(old_text, new_text);
+  CHECK(c.stats.merges == 1);
+  CHECK(c.stats.removed == 0);
+}
+
+}  // namespace
+
 TEST_CASE("a sentence that restarts what the other stops is another claim", "[align]") {
   // Without the rule these pair at 0.5-0.6: the same subject, the same stem, one word apart.
   const auto c = diff("Bullet train services between Tokyo and Aomori were suspended for several hours.\n"
@@ -196,11 +207,9 @@ TEST_CASE("a sentence that restarts what the other stops is another claim", "[al
   CHECK(lifted.stats.removed == 1);
   CHECK(lifted.stats.added == 1);
   // A claim told in two sentences, stop then restart, is one claim with a sentence that has both.
-  const auto cycle = diff("Interstate 80 was closed in both directions between Ogallala and Paxton for six hours.\n"
-                          "It reopened at noon.\n",
-                          "A six-hour closure of Interstate 80 between Ogallala and Paxton ended at noon.\n");
-  CHECK(cycle.stats.merges == 1);
-  CHECK(cycle.stats.removed == 0);
+  check_one_merge("Interstate 80 was closed in both directions between Ogallala and Paxton for six hours.\n"
+                  "It reopened at noon.\n",
+                  "A six-hour closure of Interstate 80 between Ogallala and Paxton ended at noon.\n");
   // Both sides restarting (or neither) is no contradiction: these still pair.
   const auto same = diff("The ground stop was lifted at 9 a.m., the FAA said.\n",
                          "The FAA said it lifted the ground stop at 9 a.m. Eastern.\n");
@@ -250,11 +259,9 @@ TEST_CASE("moves are counted in claims: a merge moved is one move, not two", "[a
 
 TEST_CASE("a figure two sentences alone share pairs them, or joins a merge, between outlets", "[align]") {
   // Below the threshold on words alone; "1.8" is in no other sentence of either text.
-  const auto merge = diff("Vesna is about 1.8 miles across and orbits the sun between Mars and Jupiter.\n"
-                          "Scientists believe it is a fragment of a larger body that broke apart about 4.5 billion years ago.\n",
-                          "Vesna, some 1.8 miles wide, is thought to be a leftover piece of a body that shattered about 4.5 billion years ago.\n");
-  CHECK(merge.stats.merges == 1);
-  CHECK(merge.stats.removed == 0);
+  check_one_merge("Vesna is about 1.8 miles across and orbits the sun between Mars and Jupiter.\n"
+                  "Scientists believe it is a fragment of a larger body that broke apart about 4.5 billion years ago.\n",
+                  "Vesna, some 1.8 miles wide, is thought to be a leftover piece of a body that shattered about 4.5 billion years ago.\n");
   const auto pair = diff("The council met at noon.\nMs. Okafor's well tested at 1,400 parts per trillion for PFOA.\n",
                          "Records show her water held 1400 parts of the chemical.\nThe council met in the evening.\n");
   CHECK(entry_of(pair, 0, 1).op == Op::modified);
