@@ -675,15 +675,6 @@ AlignResult align_sentences(const Document& old_doc, const Document& new_doc, co
   return align_sentences(a, b, options, grouping);
 }
 
-// A figure that names something in particular (TermKind::number): two digits or more, and not a
-// year ("2024" is in many sentences that make different claims). Other figures are plain terms.
-TermKind figure_kind(std::string_view figure) {
-  std::size_t digits = 0;
-  for (const char c : figure) digits += c >= '0' && c <= '9';
-  const bool year = figure.size() == 4 && digits == 4 && (figure.substr(0, 2) == "19" || figure.substr(0, 2) == "20");
-  return digits >= 2 && !year ? TermKind::number : TermKind::content;
-}
-
 std::uint8_t state_words(std::string_view w) {
   // Lowercase forms, each list sorted. Not "end" or "ends" ("at the end of the year").
   static constexpr std::array<std::string_view, 49> kStopWords = {
@@ -703,6 +694,19 @@ std::uint8_t state_words(std::string_view w) {
   if (std::binary_search(kRestartWords.begin(), kRestartWords.end(), w)) bits |= kRestarts;
   return bits;
 }
+
+namespace {
+
+// A figure that names something in particular (TermKind::number): two digits or more, and not a
+// year ("2024" is in many sentences that make different claims). Other figures are plain terms.
+TermKind figure_kind(std::string_view figure) {
+  std::size_t digits = 0;
+  for (const char c : figure) digits += c >= '0' && c <= '9';
+  const bool year = figure.size() == 4 && digits == 4 && (figure.substr(0, 2) == "19" || figure.substr(0, 2) == "20");
+  return digits >= 2 && !year ? TermKind::number : TermKind::content;
+}
+
+}  // namespace
 
 // --- the per-document caches ---------------------------------------------------------------------
 

@@ -70,9 +70,6 @@ enum StateWords : std::uint8_t {
   kRestarts = 2,  ///< resume, reopen, lift, rescind, restore, ended
 };
 
-/// TermKind::number for a figure that names something in particular, else content.
-TermKind figure_kind(std::string_view figure);
-
 /// The StateWords bits of one lowercase word.
 std::uint8_t state_words(std::string_view lower_word);
 

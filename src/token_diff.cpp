@@ -375,8 +375,9 @@ class Differ {
 
 std::vector<Edit> token_diff(std::string_view old_text, std::string_view new_text, bool& approximate) {
   const std::vector<Block> blocks = shared_line_blocks(old_text, new_text);
-  // Tokens for the text between the blocks; each block is one token of its own id, the same in
-  // both texts, and the stretches between blocks are diffed apart.
+  // Tokens for the text between the blocks; each block is one token, the same in both texts, and
+  // the stretches between blocks are diffed apart. A block's token is only ever emitted as equal,
+  // never compared, so its id need not come from its bytes: ids past the tokens' own.
   Tokens x{old_text, {}, {}}, y{new_text, {}, {}};
   std::vector<std::pair<std::uint32_t, std::uint32_t>> gaps_x, gaps_y;  // token ranges between blocks
   std::size_t vocabulary = 0;
@@ -394,14 +395,18 @@ std::vector<Edit> token_diff(std::string_view old_text, std::string_view new_tex
     };
     for (const Block& b : blocks) {
       gap(b.a, b.b);
-      const auto block_id = ids.intern(old_text.substr(b.a, b.len));
-      x.start.push_back(b.a), x.id.push_back(block_id);
-      y.start.push_back(b.b), y.id.push_back(block_id);
+      x.start.push_back(b.a), x.id.push_back(0);  // the id is set below
+      y.start.push_back(b.b), y.id.push_back(0);
       at_x = b.a + b.len;
       at_y = b.b + b.len;
     }
     gap(old_text.size(), new_text.size());
-    vocabulary = ids.size();
+    vocabulary = ids.size() + blocks.size();
+    for (std::size_t k = 1; k < gaps_x.size(); ++k) {
+      const auto block_id = static_cast<std::uint32_t>(ids.size() + k - 1);
+      x.id[gaps_x[k].first - 1] = block_id;
+      y.id[gaps_y[k].first - 1] = block_id;
+    }
   }  // the ids are all that is needed from here on
   x.start.push_back(static_cast<std::uint32_t>(old_text.size()));
   y.start.push_back(static_cast<std::uint32_t>(new_text.size()));
