@@ -139,6 +139,75 @@ std::uint64_t exact_key(std::string_view text, const Sentence& s, const Options&
   return h.value();
 }
 
+// --- previews and outcomes -------------------------------------------------------------------------
+// The content words of a sentence (as comparison terms) that it frames as ahead ("plan to walk
+// off", "is scheduled to vote", "will strike") and those it uses plainly ("walked off", "voted"),
+// each list as " term term ... " (a lede has a few dozen words: a string search is enough).
+struct VerbUses {
+  std::string framed = " ", plain = " ";
+};
+
+// Code run once per comparison (two ledes): built for size, where the compiler allows it (the wasm
+// module has a size budget).
+#if defined(__clang__)
+#define STORYDIFF_ONCE __attribute__((minsize, noinline))
+#else
+#define STORYDIFF_ONCE __attribute__((cold, noinline))
+#endif
+
+STORYDIFF_ONCE bool has_word(std::string_view list, std::string_view w) {
+  for (std::size_t at = list.find(w); at != std::string_view::npos; at = list.find(w, at + 1))
+    if (list[at - 1] == ' ' && at + w.size() < list.size() && list[at + w.size()] == ' ') return true;
+  return false;
+}
+
+STORYDIFF_ONCE VerbUses verb_uses(const Document& d, std::uint32_t i) {
+  // Words that put the verb after "to" ahead of the event.
+  static constexpr std::string_view kFrames =
+      " about aim aims due expected going intend intends plan planned planning plans poised prepared preparing "
+      "ready scheduled set slated threaten threatened threatening threatens vow vowed vowing vows ";
+  VerbUses u;
+  std::vector<Token> toks;
+  tokenize(d.text, d.sentences[i].start, d.sentences[i].end, toks);
+  std::string prev1, prev2, lower, term;
+  for (const Token& t : toks) {
+    if (t.kind == TokenKind::space) continue;
+    if (t.kind != TokenKind::word) {
+      prev1.clear();
+      prev2.clear();
+      continue;
+    }
+    const std::string_view w = std::string_view(d.text).substr(t.start, t.end - t.start);
+    lower.clear();
+    append_lower(w, lower);
+    if (!word_term(w, term)) {
+      canonical_term(term);
+      const bool framed = prev1 == "will" || prev1 == "shall" || (prev1 == "to" && !prev2.empty() && has_word(kFrames, prev2));
+      // An infinitive after anything else is neither.
+      if (framed || prev1 != "to") (framed ? u.framed : u.plain).append(term).push_back(' ');
+    }
+    prev2.swap(prev1);
+    prev1 = lower;
+  }
+  return u;
+}
+
+// Whether the new lede reports done what the old one framed as ahead (old "nurses plan to walk
+// off the job Tuesday", new "nurses walked off the job Tuesday"; "is scheduled to vote" /
+// "voted 3-2"): a new development, which an update's new lede announces as a new claim. Only
+// the ledes: deeper in an article a preview and its outcome are one claim in the gold cases
+// ("would keep bus service running" / "kept bus service running").
+STORYDIFF_ONCE bool reports_outcome(const VerbUses& old_lede, const VerbUses& new_lede) {
+  std::string_view rest = old_lede.framed;
+  while (rest.size() > 1) {
+    rest.remove_prefix(1);
+    const std::string_view t = rest.substr(0, rest.find(' '));
+    rest.remove_prefix(t.size());
+    if (!has_word(old_lede.plain, t) && has_word(new_lede.plain, t) && !has_word(new_lede.framed, t)) return true;
+  }
+  return false;
+}
+
 class Aligner {
  public:
   Aligner(DocFeatures& a, DocFeatures& b, const Options& o, Grouping grouping)
@@ -153,6 +222,10 @@ class Aligner {
     match_exact();
     // Many identical sentences: two versions of one article, not two outlets' stories.
     versions_ = static_cast<double>(matches_.size()) >= kVersionShare * static_cast<double>(std::min(na, nb));
+    lede_a_ = title_a_ ? 1 : 0;
+    lede_b_ = title_b_ ? 1 : 0;
+    outcome_ledes_ = lede_a_ < na && lede_b_ < nb && ma_[lede_a_] == kNone && mb_[lede_b_] == kNone &&
+                     reports_outcome(verb_uses(a_, lede_a_), verb_uses(b_, lede_b_));
     compute_features();
     match_reworded();
     fill_anchored_gaps();
@@ -185,7 +258,12 @@ class Aligner {
     return !(title_a_ && i == 0) && !(title_b_ && j == 0);
   }
   bool compatible(std::uint32_t i, std::uint32_t j) const {
-    return headlines_apart(i, j) && !opposite_at(i, j);
+    return headlines_apart(i, j) && !opposite_at(i, j) && !ledes_apart(i, i + 1, j, j + 1);
+  }
+  // The old lede previews what the new one reports done (see reports_outcome): the new lede is a
+  // new development, the old one's claim is gone, and neither is part of the other's match.
+  bool ledes_apart(std::uint32_t i0, std::uint32_t i1, std::uint32_t j0, std::uint32_t j1) const {
+    return outcome_ledes_ && i0 <= lede_a_ && lede_a_ < i1 && j0 <= lede_b_ && lede_b_ < j1;
   }
   // Opposite states, unless the side without a restart has one in a neighbouring sentence: the
   // two sentences are then likely one part of a claim told in two ("was closed. It reopened").
@@ -199,11 +277,11 @@ class Aligner {
     return (around & kRestarts) == 0;
   }
   bool compatible_split(std::uint32_t i, std::uint32_t j0) const {  // old i with new j0, j0 + 1
-    return headlines_apart(i, j0) && headlines_apart(i, j0 + 1) &&
+    return headlines_apart(i, j0) && headlines_apart(i, j0 + 1) && !ledes_apart(i, i + 1, j0, j0 + 2) &&
            !opposite_states(fa_.states(i), fb_.states(j0) | fb_.states(j0 + 1));
   }
   bool compatible_merge(std::uint32_t i0, std::uint32_t j) const {  // old i0, i0 + 1 with new j
-    return headlines_apart(i0, j) && headlines_apart(i0 + 1, j) &&
+    return headlines_apart(i0, j) && headlines_apart(i0 + 1, j) && !ledes_apart(i0, i0 + 2, j, j + 1) &&
            !opposite_states(fa_.states(i0) | fa_.states(i0 + 1), fb_.states(j));
   }
 
@@ -333,6 +411,9 @@ class Aligner {
   // headlines.
   void match_titles() {
     if (!title_a_ || !title_b_ || ma_[0] != kNone || mb_[0] != kNone) return;
+    // When the new lede reports the outcome the old one previewed, the new headline announces it
+    // too: a new claim ("County commission to vote on stadium deal" -> "... approves stadium deal").
+    if (outcome_ledes_) return;
     const double sim = similarity(fa_.bag(0), fb_.bag(0));
     // Two outlets' headlines name one story: they pair.
     if (!versions_) {
@@ -583,6 +664,8 @@ class Aligner {
         const double kw = bag_weight(k_bag);
         if (kw <= 0) continue;
         const Run grown = side < 0 ? Run{many.begin, many.end + 1} : Run{many.begin - 1, many.end};
+        if (split ? ledes_apart(one.begin, one.end, grown.begin, grown.end) : ledes_apart(grown.begin, grown.end, one.begin, one.end))
+          continue;
         auto grown_similarity = [&] { return similarity(one_bag, view(group_bag(many_f, grown))); };
         double score = 0;
         if (grouping_ == Grouping::pair) {
@@ -657,6 +740,8 @@ class Aligner {
   DocFeatures& fb_;
   const TermTable& table_;
   bool versions_ = false;  // many identical sentences: two versions of one article
+  std::uint32_t lede_a_ = 0, lede_b_ = 0;  // each document's first body sentence
+  bool outcome_ledes_ = false;             // the new lede reports what the old one previewed
   std::vector<std::uint32_t> holder_a_, holder_b_;  // figure -> its one sentence in each document (see match_shared_figures)
   std::vector<std::uint32_t> df_;
   std::vector<double> weight_;

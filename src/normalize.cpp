@@ -34,12 +34,18 @@ bool has_vowel(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return is_vowel(c) || c == 'y'; });
 }
 
-// "stopped" -> "stopp" -> "stop": undouble a final consonant left by removing -ed/-ing.
+// What removing -ed/-ing left: "stopped" -> "stopp" -> "stop" (a doubled final consonant
+// undoubled), and "voted" -> "vot" -> "vote" (a short consonant-vowel-consonant stem gets back
+// the silent e that four-letter words keep, as in Porter's stemmer), so that "voted" meets "vote".
 void undouble(std::string& s) {
   const std::size_t n = s.size();
   if (n >= 3 && s[n - 1] == s[n - 2] && !is_vowel(s[n - 1]) && s[n - 1] != 'l' && s[n - 1] != 's' &&
-      s[n - 1] != 'z')
+      s[n - 1] != 'z') {
     s.pop_back();
+  } else if (n == 3 && !is_vowel(s[0]) && is_vowel(s[1]) && !is_vowel(s[2]) && s[2] != 'w' && s[2] != 'x' &&
+             s[2] != 'y') {
+    s.push_back('e');
+  }
 }
 
 // A deliberately light stemmer: inflection only (plural, past, progressive, -ly), so that
@@ -70,8 +76,11 @@ void stem(std::string& w) {
   } else if (ends_with(w, "ly") && w.size() > 5) {
     w.resize(w.size() - 2);
   }
-  // A final silent e: "increase" and "increas(ed)" meet.
-  if (w.size() > 4 && w.back() == 'e') w.pop_back();
+  // A final silent e: "increase" and "increas(ed)" meet. Not where that makes another word
+  // ("plane" is not "plan"; kept sorted).
+  static constexpr std::array<std::string_view, 6> kKeepE = {"plane", "scare", "shine", "spine", "stare", "twine"};
+  if (w.size() > 4 && w.back() == 'e' && !std::binary_search(kKeepE.begin(), kKeepE.end(), std::string_view(w)))
+    w.pop_back();
 }
 
 }  // namespace

@@ -162,6 +162,35 @@ TEST_CASE("two versions' headlines: reworded when the ledes still pair, new when
   CHECK(entry_of(moved_on, 1, 0).op == Op::added);
 }
 
+TEST_CASE("a new lede that reports what the old one previewed is a new claim, and so is its headline", "[align]") {
+  const std::string body =
+      "\nThe contract talks broke down over wages and staffing levels.\n"
+      "The hospitals said they had hired replacement nurses through an agency.\n"
+      "Union leaders said the nurses had not struck in 30 years.\n";
+  const std::string old_doc =
+      "Nurses at three hospitals set to strike Tuesday\n\n"
+      "PORTLAND, Maine \xE2\x80\x94 About 2,300 nurses at three hospitals plan to walk off the job at 7 a.m. Tuesday.\n" + body;
+  // The old lede previews the walkout, the new one reports it: the update's news, not a rewording.
+  const auto done = diff(old_doc,
+                         "Nurses strike at three hospitals; surgeries postponed\n\n"
+                         "PORTLAND, Maine \xE2\x80\x94 About 2,300 nurses at three hospitals walked off the job on Tuesday morning.\n" + body);
+  CHECK(entry_of(done, 0, 1).op == Op::removed);
+  CHECK(entry_of(done, 1, 1).op == Op::added);
+  CHECK(entry_of(done, 0, 0).op == Op::removed);
+  CHECK(entry_of(done, 1, 0).op == Op::added);
+  // Still a preview (or the same report) on both sides: one claim, reworded.
+  const auto still = diff(old_doc,
+                          "Nurses at three hospitals set to strike on Tuesday\n\n"
+                          "PORTLAND, Maine \xE2\x80\x94 About 2,300 nurses at three hospitals plan to walk off the job on Tuesday morning.\n" + body);
+  CHECK(entry_of(still, 0, 1).op == Op::modified);
+  CHECK(entry_of(still, 0, 1).b == std::vector<std::uint32_t>{1});
+  CHECK(entry_of(still, 0, 0).b == std::vector<std::uint32_t>{0});
+  // Deeper in the story a preview and its outcome stay one claim ("would keep" / "kept").
+  const auto deeper = diff("Buses ran on time.\nThe council said it would keep bus service running all week.\n",
+                           "Buses ran on time.\nThe council kept bus service running all week.\n");
+  CHECK(entry_of(deeper, 0, 1).op == Op::modified);
+}
+
 TEST_CASE("a merge whose first half is only partly carried over still joins", "[align]") {
   // The merged sentence keeps half of the first old sentence and all of the second: the group is
   // barely more similar than the pair alone, but what the new sentence says beyond the second old

@@ -25,6 +25,14 @@ TEST_CASE("inflections meet at one stem", "[normalize]") {
   CHECK(term("stopped") == term("stop"));
   CHECK(term("countries") == term("country"));
   CHECK(term("Officials") == term("official"));
+  // A short stem gets its silent e back; a doubled consonant is undoubled instead.
+  CHECK(term("voted") == term("vote"));
+  CHECK(term("voting") == term("votes"));
+  CHECK(term("fired") == term("fire"));
+  CHECK(term("ruled") == term("rule"));
+  CHECK(term("hoping") == term("hope"));
+  CHECK(term("hopped") == term("hop"));
+  CHECK(term("barred") == term("bar"));
 }
 
 TEST_CASE("possessives and case fold away", "[normalize]") {
@@ -38,6 +46,10 @@ TEST_CASE("short and distinct words stay apart", "[normalize]") {
   CHECK(term("bus") == "bus");
   CHECK(term("news") != term("new"));  // "news" -> "new" would merge them; it must not
   CHECK(term("was") == "was");
+  CHECK(term("hoped") != term("hopped"));
+  CHECK(term("cared") != term("car"));
+  CHECK(term("planes") != term("plans"));  // the silent e stays where dropping it makes another word
+  CHECK(term("planned") == term("plan"));
 }
 
 TEST_CASE("numbers lose thousands separators only", "[normalize]") {
