@@ -719,9 +719,10 @@ class Aligner {
   AlignResult collect() {
     AlignResult r;
     r.approximate = approximate_;
-    r.matches = std::move(matches_);
-    std::sort(r.matches.begin(), r.matches.end(),
-              [](const Match& x, const Match& y) { return x.a.begin < y.a.begin; });
+    // In order of their first old sentence: read off the sentence -> match map (no sort).
+    r.matches.reserve(matches_.size());
+    for (std::uint32_t i = 0; i < ma_.size(); ++i)
+      if (ma_[i] != kNone && matches_[ma_[i]].a.begin == i) r.matches.push_back(matches_[ma_[i]]);
     return r;
   }
 
