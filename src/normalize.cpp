@@ -48,6 +48,27 @@ void undouble(std::string& s) {
   }
 }
 
+// British spellings as American ones, on a stem: -ise/-yse as -ize/-yze ("organis(ed)" =
+// "organiz(ed)", "analys(e)" = "analyz(e)", "organisation" = "organization") and -our as -or
+// ("labour" = "labor", "neighbours" = "neighbors"). Outlets on either side of the Atlantic
+// rewrite one another's copy.
+void british_to_american(std::string& w) {
+  const std::size_t n = w.size();
+  if (n >= 6 && (ends_with(w, "is") || ends_with(w, "ys")) && w[n - 3] != 'a' && w[n - 3] != 'e' && w[n - 3] != 'i' &&
+      w[n - 3] != 'o' && w[n - 3] != 'u' && w[n - 3] != 's') {
+    w[n - 1] = 'z';  // "organis" -> "organiz"; not "analysis" -> (ends "sis": kept), "crisis", "basis"
+    return;
+  }
+  if (const std::size_t at = w.find("isat"); at != std::string::npos && at >= 3 && n >= 9) {
+    w[at + 1] = 'z';  // "organisation" -> "organization", "privatisation" -> "privatization"
+    return;
+  }
+  // Not "devour", "detour", "contour", "velour", "glamour" (kept sorted).
+  static constexpr std::array<std::string_view, 5> kOur = {"contour", "detour", "devour", "glamour", "velour"};
+  if (n >= 6 && ends_with(w, "our") && !std::binary_search(kOur.begin(), kOur.end(), std::string_view(w)))
+    w.erase(n - 2, 1);  // "labour" -> "labor"
+}
+
 // A deliberately light stemmer: inflection only (plural, past, progressive, -ly), so that
 // "killed"/"kills"/"killing" meet while different words rarely collide. ASCII words only.
 void stem(std::string& w) {
@@ -77,10 +98,15 @@ void stem(std::string& w) {
     w.resize(w.size() - 2);
   }
   // A final silent e: "increase" and "increas(ed)" meet. Not where that makes another word
-  // ("plane" is not "plan"; kept sorted).
+  // ("plane" is not "plan"; kept sorted). British -tre and -bre are the American -ter and -ber
+  // ("metres" = "meters", "centre" = "center", "fibre" = "fiber").
   static constexpr std::array<std::string_view, 6> kKeepE = {"plane", "scare", "shine", "spine", "stare", "twine"};
-  if (w.size() > 4 && w.back() == 'e' && !std::binary_search(kKeepE.begin(), kKeepE.end(), std::string_view(w)))
+  if (w.size() > 4 && w.back() == 'e' && (ends_with(w, "tre") || ends_with(w, "bre"))) {
+    std::swap(w[w.size() - 2], w[w.size() - 1]);
+  } else if (w.size() > 4 && w.back() == 'e' && !std::binary_search(kKeepE.begin(), kKeepE.end(), std::string_view(w))) {
     w.pop_back();
+  }
+  british_to_american(w);
 }
 
 }  // namespace
