@@ -824,6 +824,20 @@ void DocFeatures::add_word_terms(std::string_view w) {
   }
 }
 
+// The nearest whole number of a figure with a fraction, as a further term ("6.2" -> "6").
+void DocFeatures::add_rounded(const std::string& figure) {
+  const std::size_t dot = figure.find('.');
+  if (dot == std::string::npos || dot == 0 || dot + 1 >= figure.size()) return;
+  std::string whole = figure.substr(0, dot);
+  if (figure[dot + 1] >= '5') {  // round half up, carrying through the nines
+    std::size_t k = whole.size();
+    while (k > 0 && whole[k - 1] == '9') whole[--k] = '0';
+    if (k == 0) whole.insert(whole.begin(), '1');
+    else ++whole[k - 1];
+  }
+  terms_.push_back(table_.intern(whole, figure_kind(whole)));
+}
+
 std::uint32_t TermTable::intern(const std::string& term, TermKind kind) {
   auto it = ids_.find(term);
   if (it != ids_.end()) return it->second;
@@ -885,6 +899,14 @@ void DocFeatures::ensure(std::uint32_t i) {
         k += 2;
       }
       terms_.push_back(table_.intern(term_, figure_kind(term_)));
+      // A percentage with a fraction also stands for its nearest whole number: outlets round
+      // ("fell 6.2%" / "dropped more than 6%", "jumped 0.8%" / "rose almost 1 percent").
+      std::size_t next = k + 1;
+      if (next < toks_.size() && toks_[next].kind == TokenKind::space) ++next;
+      if (next < toks_.size()) {
+        const auto u = text.substr(toks_[next].start, toks_[next].end - toks_[next].start);
+        if (u == "%" || u == "percent" || u == "per") add_rounded(term_);
+      }
     }
   }
   std::sort(terms_.begin() + begin, terms_.end());

@@ -117,6 +117,7 @@ class DocFeatures {
   std::vector<bool> done_;
   std::vector<std::uint8_t> states_;  // sentence -> StateWords bits
   void add_word_terms(std::string_view word);
+  void add_rounded(const std::string& figure);
   StringIds words_;  // the distinct words seen, as views into the text
   std::vector<std::pair<std::uint32_t, std::uint32_t>> word_terms_;  // word id -> [at, at + n) in word_term_ids_
   std::vector<std::uint8_t> word_states_;                             // word id -> StateWords bits

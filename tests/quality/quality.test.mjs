@@ -61,7 +61,7 @@ test('alignment quality on the development cases stays above its regression floo
 // people (SemEval STS, in ../shared/corpus; see tests/quality/sts.mjs). Floors just under today's
 // figures: pairs people rate "roughly equivalent" or closer (>= 3) are aligned, and the
 // similarity ranks them above the rest.
-const STS_FLOORS = { recall: 0.96, precision: 0.58, auc: 0.84, falseLinksAtMost: 25 };
+const STS_FLOORS = { recall: 0.97, precision: 0.57, auc: 0.85, falseLinksAtMost: 25 };
 
 test('the claim similarity agrees with human ratings of headline pairs (STS)', (t) => {
   assert.ok(existsSync(bin), `the native CLI is not built: ${bin}`);

@@ -191,6 +191,21 @@ TEST_CASE("a new lede that reports what the old one previewed is a new claim, an
   CHECK(entry_of(deeper, 0, 1).op == Op::modified);
 }
 
+TEST_CASE("a percentage rounded by the other outlet counts as its figure", "[align]") {
+  const auto sim = [](const char* a, const char* b) {
+    const auto c = diff(a, b, [] { Options o; o.threshold = 0.01; return o; }());
+    return entry_of(c, 0, 0).similarity;
+  };
+  // "6.2%" and "more than 6%" share the figure; "9%" does not.
+  CHECK(sim("Shares of the company fell 6.2% in afternoon trading.", "The stock dropped more than 6% on Thursday.") >
+        sim("Shares of the company fell 6.2% in afternoon trading.", "The stock dropped more than 9% on Thursday."));
+  CHECK(sim("The dollar jumped 0.8 percent.", "The dollar rose almost 1 percent.") >
+        sim("The dollar jumped 0.8 percent.", "The dollar rose almost 2 percent."));
+  // Not other figures: "$1.2 billion" is not "$1 billion".
+  CHECK(sim("The council passed a budget of $1.2 billion.", "The council passed a budget of $1 billion.") ==
+        sim("The council passed a budget of $1.2 billion.", "The council passed a budget of $3 billion."));
+}
+
 TEST_CASE("a merge whose first half is only partly carried over still joins", "[align]") {
   // The merged sentence keeps half of the first old sentence and all of the second: the group is
   // barely more similar than the pair alone, but what the new sentence says beyond the second old
