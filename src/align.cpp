@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "lexicon.h"
@@ -450,6 +451,21 @@ class Aligner {
     }
   };
 
+  // Sorts candidates best first. In WebAssembly through the C library's qsort: std::sort's
+  // instantiations for this comparator are ~10 KB of code, which the module's size budget cannot
+  // spare; the order is the same (a total order: no two distinct candidates compare equal).
+  static void sort_candidates(std::vector<Candidate>& v) {
+#if defined(__EMSCRIPTEN__)
+    std::qsort(v.data(), v.size(), sizeof(Candidate), [](const void* x, const void* y) {
+      const auto& cx = *static_cast<const Candidate*>(x);
+      const auto& cy = *static_cast<const Candidate*>(y);
+      return BetterCandidate{}(cx, cy) ? -1 : BetterCandidate{}(cy, cx) ? 1 : 0;
+    });
+#else
+    std::sort(v.begin(), v.end(), BetterCandidate{});
+#endif
+  }
+
   double displacement(std::uint32_t i, std::uint32_t j) const {
     const double na = static_cast<double>(std::max<std::size_t>(a_.sentences.size(), 1));
     const double nb = static_cast<double>(std::max<std::size_t>(b_.sentences.size(), 1));
@@ -535,7 +551,7 @@ class Aligner {
       for (const auto j : touched) score[j] = 0.0;
       touched.clear();
     }
-    std::sort(candidates_.begin(), candidates_.end(), BetterCandidate{});
+    sort_candidates(candidates_);
     for (const Candidate& c : candidates_) {
       bool free = true;
       for (auto i = c.i0; i <= c.i1; ++i) free = free && ma_[i] == kNone;
@@ -613,7 +629,7 @@ class Aligner {
       const double s = similarity(fa_.bag(i), fb_.bag(j));
       if (s >= kSharedFigureFloor) found.push_back({s, s, i, i, j, j, displacement(i, j)});
     }
-    std::sort(found.begin(), found.end(), BetterCandidate{});
+    sort_candidates(found);
     for (const Candidate& c : found)
       if (ma_[c.i0] == kNone && mb_[c.j0] == kNone) add_match({c.i0, c.i0 + 1}, {c.j0, c.j0 + 1}, c.sim, false);
   }
