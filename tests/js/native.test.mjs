@@ -120,7 +120,9 @@ describe('the package CLI matches the native CLI', { skip: nativeSkip() }, () =>
   test('the same file: exit 0; standard input; -o', () => {
     const pair = pairs[0];
     for (const args of [[pair.old, pair.old], ['-', pair.old], ['--format', 'json', pair.old, '-']]) {
-      const input = readRel(pair.old);
+      // Standard input only where a command reads it: a CLI that does not may exit before the
+      // write completes, and spawnSync then fails with EPIPE.
+      const input = args.includes('-') ? readRel(pair.old) : undefined;
       const n = runNative(args, { input });
       const w = runCli(args, { input });
       assert.equal(w.stderr, n.stderr, `stderr of ${args.join(' ')}`);
