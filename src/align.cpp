@@ -834,6 +834,19 @@ void DocFeatures::add_word_terms(std::string_view w) {
     }
     if (part.empty()) continue;
     TermKind kind = TermKind::content;
+    if (part.size() >= 5 && part[1] == '.' && part.size() % 2 == 1) {  // "N.T.S.B" as "ntsb"
+      std::string letters;
+      for (std::size_t c = 0; c < part.size(); c += 2) {
+        if (c + 1 < part.size() && part[c + 1] != '.') break;
+        letters.push_back(part[c]);
+      }
+      if (letters.size() * 2 - 1 == part.size() && acronym_key(letters) != 0) {
+        term_.clear();
+        append_lower(letters, term_);
+        terms_.push_back(table_.intern(term_, kind));
+        continue;
+      }
+    }
     if (word_term(part, term_)) kind = TermKind::function;
     else canonical_term(term_);
     terms_.push_back(table_.intern(term_, kind));
@@ -854,6 +867,23 @@ void DocFeatures::add_rounded(const std::string& figure) {
   terms_.push_back(table_.intern(whole, figure_kind(whole)));
 }
 
+// The initials of a run of capitalised words: when some three to six in a row are an acronym the
+// documents use ("Federal Trade Commission" and "FTC", "Centers for Disease Control and
+// Prevention" and "CDC"), the acronym is a term of the sentence too. Clears `caps`.
+void DocFeatures::add_acronym_of(std::string& caps) {
+  for (std::size_t n = std::min<std::size_t>(caps.size(), 6); n >= 3; --n) {
+    for (std::size_t at = 0; at + n <= caps.size(); ++at) {
+      if (!table_.is_acronym(acronym_key(std::string_view(caps).substr(at, n)))) continue;
+      term_.clear();
+      append_lower(std::string_view(caps).substr(at, n), term_);
+      terms_.push_back(table_.intern(term_, TermKind::content));
+      caps.clear();
+      return;
+    }
+  }
+  caps.clear();
+}
+
 std::uint32_t TermTable::intern(const std::string& term, TermKind kind) {
   auto it = ids_.find(term);
   if (it != ids_.end()) return it->second;
@@ -863,9 +893,54 @@ std::uint32_t TermTable::intern(const std::string& term, TermKind kind) {
   return id;
 }
 
+std::uint32_t acronym_key(std::string_view capitals) {
+  if (capitals.size() < 3 || capitals.size() > 6) return 0;
+  std::uint32_t key = 0;
+  for (const char c : capitals) {
+    if (c < 'A' || c > 'Z') return 0;
+    key = key * 27 + static_cast<std::uint32_t>(c - 'A' + 1);
+  }
+  return key;
+}
+
+void TermTable::add_acronyms(std::string_view text) {
+  const auto upper = [&](std::size_t i) { return i < text.size() && text[i] >= 'A' && text[i] <= 'Z'; };
+  const auto word_char = [&](std::size_t i) {
+    if (i >= text.size()) return false;
+    const char c = text[i];
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  };
+  const std::size_t before = acronyms_.size();
+  std::string letters;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!upper(i) || (i > 0 && word_char(i - 1))) continue;
+    std::size_t j = i;
+    letters.clear();
+    if (upper(i + 1)) {  // "FTC"
+      while (upper(j)) letters.push_back(text[j++]);
+    } else {  // "N.T.S.B."
+      while (upper(j) && j + 1 < text.size() && text[j + 1] == '.') {
+        letters.push_back(text[j]);
+        j += 2;
+      }
+    }
+    if (!word_char(j))
+      if (const std::uint32_t key = acronym_key(letters)) acronyms_.push_back(key);
+    i = std::max(i, j);
+  }
+  if (acronyms_.size() == before) return;
+  std::sort(acronyms_.begin(), acronyms_.end());
+  acronyms_.erase(std::unique(acronyms_.begin(), acronyms_.end()), acronyms_.end());
+}
+
+bool TermTable::is_acronym(std::uint32_t key) const {
+  return key != 0 && std::binary_search(acronyms_.begin(), acronyms_.end(), key);
+}
+
 DocFeatures::DocFeatures(const Document& d, const Options& o, TermTable& table)
     : d_(d), table_(table), range_(d.sentences.size(), {0, 0}), done_(d.sentences.size(), false),
       states_(d.sentences.size(), 0) {
+  table_.add_acronyms(d.text);
   std::string scratch;
   std::vector<Token> toks;
   keys_.reserve(d.sentences.size());
@@ -883,6 +958,13 @@ void DocFeatures::ensure(std::uint32_t i) {
   for (std::size_t k = opens_paragraph ? dateline_tokens(text, toks_) : 0; k < toks_.size(); ++k) {
     const Token& t = toks_[k];
     const auto w = text.substr(t.start, t.end - t.start);
+    if (t.kind != TokenKind::space) {
+      // Capitalised words in a row, with "of", "and", "for", "&" between: a name whose initials
+      // may be an acronym the documents use.
+      const bool capitalised = t.kind == TokenKind::word && w.size() > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z';
+      if (capitalised) caps_.push_back(w[0]);
+      else if (caps_.empty() || !(w == "of" || w == "and" || w == "for" || w == "&")) add_acronym_of(caps_);
+    }
     if (t.kind == TokenKind::word) {
       // A word's terms depend on its bytes alone: each distinct word is analysed once.
       const std::uint32_t id = words_.intern(w);
@@ -925,6 +1007,7 @@ void DocFeatures::ensure(std::uint32_t i) {
       }
     }
   }
+  add_acronym_of(caps_);
   std::sort(terms_.begin() + begin, terms_.end());
   range_[i] = {begin, static_cast<std::uint32_t>(terms_.size())};
 }

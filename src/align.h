@@ -58,10 +58,21 @@ class TermTable {
   TermKind kind(std::uint32_t id) const { return kinds_[id]; }
   std::size_t size() const { return kinds_.size(); }
 
+  /// Acronyms of three to six letters ("FTC", "N.T.S.B.") written in any document of the
+  /// comparison, as acronym_key values: a name spelt out ("Federal Trade Commission") also
+  /// counts as its acronym when some document uses the acronym. All documents' are added before
+  /// any sentence's terms are computed (DocFeatures' constructor).
+  void add_acronyms(std::string_view text);
+  bool is_acronym(std::uint32_t key) const;
+
  private:
   std::unordered_map<std::string, std::uint32_t> ids_;
   std::vector<TermKind> kinds_;
+  std::vector<std::uint32_t> acronyms_;  // sorted, unique
 };
+
+/// Three to six capital letters as one number (base 27), or 0 for anything else.
+std::uint32_t acronym_key(std::string_view capitals);
 
 /// Words that put something into a state or out of it again: "suspended" / "resumed", "issued a
 /// ground stop" / "lifted the ground stop", "ordered to shelter" / "lifted the order".
@@ -118,12 +129,14 @@ class DocFeatures {
   std::vector<std::uint8_t> states_;  // sentence -> StateWords bits
   void add_word_terms(std::string_view word);
   void add_rounded(const std::string& figure);
+  void add_acronym_of(std::string& caps);
   StringIds words_;  // the distinct words seen, as views into the text
   std::vector<std::pair<std::uint32_t, std::uint32_t>> word_terms_;  // word id -> [at, at + n) in word_term_ids_
   std::vector<std::uint8_t> word_states_;                             // word id -> StateWords bits
   std::vector<std::uint32_t> word_term_ids_;
   std::vector<Token> toks_;  // scratch
   std::string term_;         // scratch
+  std::string caps_;         // initials of the capitalised words in a row so far
 };
 
 /// How readily a sentence next to a split or merge joins it.

@@ -206,6 +206,20 @@ TEST_CASE("a percentage rounded by the other outlet counts as its figure", "[ali
         sim("The council passed a budget of $1.2 billion.", "The council passed a budget of $3 billion."));
 }
 
+TEST_CASE("a name spelt out counts as the acronym another sentence uses", "[align]") {
+  const auto sim = [](const char* a, const char* b) {
+    const auto c = diff(a, b, [] { Options o; o.threshold = 0.01; return o; }());
+    return entry_of(c, 0, 0).similarity;
+  };
+  const char* spelt = "The Federal Communications Commission opened an inquiry into the outage.";
+  CHECK(sim(spelt, "The FCC opened an inquiry into the outage.") > sim(spelt, "The SEC opened an inquiry into the outage."));
+  // Initials inside a longer name, and "of"/"and" skipped: "Centers for Disease Control and Prevention".
+  const char* cdc = "The Centers for Disease Control and Prevention issued a warning about the outbreak.";
+  CHECK(sim(cdc, "The CDC issued a warning about the outbreak.") > sim(cdc, "The WHO issued a warning about the outbreak."));
+  // An acronym with periods is the same term as without.
+  CHECK(sim("The N.T.S.B. found corroded steel in the beams.", "The NTSB found corroded steel in the beams.") > 0.999);
+}
+
 TEST_CASE("a merge whose first half is only partly carried over still joins", "[align]") {
   // The merged sentence keeps half of the first old sentence and all of the second: the group is
   // barely more similar than the pair alone, but what the new sentence says beyond the second old
