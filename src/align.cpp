@@ -416,9 +416,10 @@ class Aligner {
     // too: a new claim ("County commission to vote on stadium deal" -> "... approves stadium deal").
     if (outcome_ledes_) return;
     const double sim = similarity(fa_.bag(0), fb_.bag(0));
-    // Two outlets' headlines name one story: they pair.
+    // Two outlets' headlines name one story: they pair, however differently worded, when the
+    // bodies tell one story. Two unrelated articles' headlines pair only as any two sentences do.
     if (!versions_) {
-      add_match({0, 1}, {0, 1}, sim, false);
+      if (one_story() || sim >= o_.threshold) add_match({0, 1}, {0, 1}, sim, false);
       return;
     }
     // Two versions: a headline sums up its lede. When the ledes still pair, the story is the same
@@ -603,7 +604,15 @@ class Aligner {
   // document ("1.8 miles across" / "some 1.8 miles wide"; "212 votes" / "a margin of 212 votes"),
   // tell the same claim in other words far more often than not: 237 of 247 such sentence pairs in
   // the gold cases are pairs. They need only a little more in common than the figure.
+  // The two documents tell one story: a fifth of the shorter one's sentences are matched. Rules
+  // that pair sentences on little evidence (a shared figure, a headline) hold only then; between
+  // unrelated articles a figure or a headline in common is chance.
+  bool one_story() const {
+    return 5 * matches_.size() >= std::min(a_.sentences.size(), b_.sentences.size());
+  }
+
   void match_shared_figures() {
+    if (!one_story()) return;
     const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
     // Each figure's sentence in each document among those with terms (the unmatched and their
     // neighbours): kNone when none, kUsedUp when several.

@@ -220,6 +220,30 @@ TEST_CASE("a name spelt out counts as the acronym another sentence uses", "[alig
   CHECK(sim("The N.T.S.B. found corroded steel in the beams.", "The NTSB found corroded steel in the beams.") > 0.999);
 }
 
+TEST_CASE("two outlets' headlines pair when their bodies tell one story, not otherwise", "[align]") {
+  const std::string body_a =
+      "\nA fire broke out on a ferry near Piraeus on Tuesday, killing 23 people.\n"
+      "The coast guard said 400 passengers were rescued.\n"
+      "The captain was arrested on Wednesday.\n";
+  const std::string body_b =
+      "\nFire swept through a ferry near Piraeus on Tuesday and killed 23 people.\n"
+      "About 400 passengers were rescued by the coast guard.\n"
+      "Police arrested the captain on Wednesday.\n";
+  // Headlines with no word in common still name the story the bodies share.
+  const auto same = diff("Greek ferry blaze leaves 23 dead\n" + body_a, "Inferno at sea: captain held after deadly voyage\n" + body_b);
+  CHECK(entry_of(same, 0, 0).op == Op::modified);
+  CHECK(entry_of(same, 0, 0).b == std::vector<std::uint32_t>{0});
+  // Another story entirely: the headlines (which share a figure) are a removed and an added claim.
+  const auto other = diff("Greek ferry blaze leaves 23 dead\n" + body_a,
+                          "Measles outbreak grows to 23 cases\n\n"
+                          "Health officials confirmed 23 cases of measles in the county.\n"
+                          "Two schools will close for a week.\n"
+                          "Most of the children had not been vaccinated.\n");
+  CHECK(entry_of(other, 0, 0).op == Op::removed);
+  CHECK(entry_of(other, 1, 0).op == Op::added);
+  CHECK(other.stats.modified == 0);
+}
+
 TEST_CASE("a merge whose first half is only partly carried over still joins", "[align]") {
   // The merged sentence keeps half of the first old sentence and all of the second: the group is
   // barely more similar than the pair alone, but what the new sentence says beyond the second old
