@@ -259,7 +259,22 @@ class Aligner {
     return !(title_a_ && i == 0) && !(title_b_ && j == 0);
   }
   bool compatible(std::uint32_t i, std::uint32_t j) const {
-    return headlines_apart(i, j) && !opposite_at(i, j) && !ledes_apart(i, i + 1, j, j + 1);
+    return headlines_apart(i, j) && !opposite_at(i, j) && !ledes_apart(i, i + 1, j, j + 1) && !other_quotes(i, j);
+  }
+  // Both open with a quotation and the two quotations have no content word in common: two
+  // things someone said, two claims, however alike the attributions ("'Drainage is not
+  // glamorous,' said Dr. Priya Natarajan, a civil engineering professor" / "'Water is the enemy
+  // of steel,' said Dr. Priya Natarajan, who teaches civil engineering"). No gold pair differs so.
+  bool other_quotes(std::uint32_t i, std::uint32_t j) const {
+    const BagView x = fa_.quote(i), y = fb_.quote(j);
+    if (x.n == 0 || y.n == 0) return false;
+    std::size_t p = 0, q = 0;
+    while (p < x.n && q < y.n) {
+      if (x.p[p] == y.p[q]) return false;
+      if (x.p[p] < y.p[q]) ++p;
+      else ++q;
+    }
+    return true;
   }
   // The old lede previews what the new one reports done (see reports_outcome): the new lede is a
   // new development, the old one's claim is gone, and neither is part of the other's match.
@@ -279,10 +294,12 @@ class Aligner {
   }
   bool compatible_split(std::uint32_t i, std::uint32_t j0) const {  // old i with new j0, j0 + 1
     return headlines_apart(i, j0) && headlines_apart(i, j0 + 1) && !ledes_apart(i, i + 1, j0, j0 + 2) &&
+           !other_quotes(i, j0) && !other_quotes(i, j0 + 1) &&
            !opposite_states(fa_.states(i), fb_.states(j0) | fb_.states(j0 + 1));
   }
   bool compatible_merge(std::uint32_t i0, std::uint32_t j) const {  // old i0, i0 + 1 with new j
     return headlines_apart(i0, j) && headlines_apart(i0 + 1, j) && !ledes_apart(i0, i0 + 2, j, j + 1) &&
+           !other_quotes(i0, j) && !other_quotes(i0 + 1, j) &&
            !opposite_states(fa_.states(i0) | fa_.states(i0 + 1), fb_.states(j));
   }
 
@@ -689,7 +706,9 @@ class Aligner {
         const double kw = bag_weight(k_bag);
         if (kw <= 0) continue;
         const Run grown = side < 0 ? Run{many.begin, many.end + 1} : Run{many.begin - 1, many.end};
-        if (split ? ledes_apart(one.begin, one.end, grown.begin, grown.end) : ledes_apart(grown.begin, grown.end, one.begin, one.end))
+        const auto k32 = static_cast<std::uint32_t>(k);
+        if (split ? ledes_apart(one.begin, one.end, grown.begin, grown.end) || other_quotes(one.begin, k32)
+                  : ledes_apart(grown.begin, grown.end, one.begin, one.end) || other_quotes(k32, one.begin))
           continue;
         auto grown_similarity = [&] { return similarity(one_bag, view(group_bag(many_f, grown))); };
         double score = 0;
@@ -701,7 +720,6 @@ class Aligner {
           // Between outlets, a figure the two alone carry is evidence enough ("1.8 miles across"
           // joins the merge into "some 1.8 miles wide ..."). Not between versions of one article,
           // whose rewritten lede restates the old lede's figures in a new claim.
-          const auto k32 = static_cast<std::uint32_t>(k);
           if (!versions_ && score < kGroupCoverage && share_own_figure(split ? one.begin : k32, split ? k32 : one.begin))
             score = kGroupCoverage;
           if (score < kGroupCoverage) continue;
@@ -948,7 +966,7 @@ bool TermTable::is_acronym(std::uint32_t key) const {
 
 DocFeatures::DocFeatures(const Document& d, const Options& o, TermTable& table)
     : d_(d), table_(table), range_(d.sentences.size(), {0, 0}), done_(d.sentences.size(), false),
-      states_(d.sentences.size(), 0) {
+      states_(d.sentences.size(), 0), quote_range_(d.sentences.size(), {0, 0}) {
   table_.add_acronyms(d.text);
   std::string scratch;
   std::vector<Token> toks;
@@ -964,9 +982,19 @@ void DocFeatures::ensure(std::uint32_t i) {
   const auto begin = static_cast<std::uint32_t>(terms_.size());
   const std::string_view text = d_.text;
   const bool opens_paragraph = i == 0 || d_.sentences[i - 1].paragraph != d_.sentences[i].paragraph;
-  for (std::size_t k = opens_paragraph ? dateline_tokens(text, toks_) : 0; k < toks_.size(); ++k) {
+  std::size_t k = opens_paragraph ? dateline_tokens(text, toks_) : 0;
+  while (k < toks_.size() && toks_[k].kind == TokenKind::space) ++k;
+  // A sentence that opens with a quotation: its terms up to the closing mark (see quote()).
+  const auto is_mark = [&](std::size_t at, bool closing) {
+    const auto m = text.substr(toks_[at].start, toks_[at].end - toks_[at].start);
+    return toks_[at].kind == TokenKind::punct && (m == "\"" || m == (closing ? "\xE2\x80\x9D" : "\xE2\x80\x9C"));
+  };
+  std::size_t quote_from = k < toks_.size() && is_mark(k, false) ? terms_.size() : SIZE_MAX, quote_to = SIZE_MAX;
+  for (; k < toks_.size(); ++k) {
     const Token& t = toks_[k];
     const auto w = text.substr(t.start, t.end - t.start);
+    if (quote_from != SIZE_MAX && quote_to == SIZE_MAX && terms_.size() > quote_from && is_mark(k, true))
+      quote_to = terms_.size();
     if (t.kind != TokenKind::space) {
       // Capitalised words in a row, with "of", "and", "for", "&" between: a name whose initials
       // may be an acronym the documents use.
@@ -1017,8 +1045,21 @@ void DocFeatures::ensure(std::uint32_t i) {
     }
   }
   add_acronym_of(caps_);
+  if (quote_to != SIZE_MAX) {
+    const auto at = static_cast<std::uint32_t>(quote_terms_.size());
+    for (std::size_t q = quote_from; q < quote_to; ++q)
+      if (table_.kind(terms_[q]) != TermKind::function) quote_terms_.push_back(terms_[q]);
+    if (quote_terms_.size() - at >= 3) {
+      std::sort(quote_terms_.begin() + at, quote_terms_.end());
+      quote_range_[i] = {at, static_cast<std::uint32_t>(quote_terms_.size())};
+    } else {
+      quote_terms_.resize(at);
+    }
+  }
   std::sort(terms_.begin() + begin, terms_.end());
   range_[i] = {begin, static_cast<std::uint32_t>(terms_.size())};
 }
+
+
 
 }  // namespace storydiff::detail

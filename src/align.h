@@ -118,6 +118,11 @@ class DocFeatures {
   BagView bag(std::size_t i) const { return {terms_.data() + range_[i].first, range_[i].second - range_[i].first}; }
   /// Sentence i's state-change words (StateWords bits); only after ensure(i).
   std::uint8_t states(std::size_t i) const { return states_[i]; }
+  /// The content terms of the quotation sentence i opens with (three or more), sorted; empty
+  /// when it does not open with one. Only after ensure(i).
+  BagView quote(std::uint32_t i) const {
+    return {quote_terms_.data() + quote_range_[i].first, quote_range_[i].second - quote_range_[i].first};
+  }
 
  private:
   const Document& d_;
@@ -127,6 +132,8 @@ class DocFeatures {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> range_;  // sentence -> [begin, end) in terms_
   std::vector<bool> done_;
   std::vector<std::uint8_t> states_;  // sentence -> StateWords bits
+  std::vector<std::uint32_t> quote_terms_;  // the opening quotations' content terms
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> quote_range_;  // sentence -> [begin, end) in quote_terms_
   void add_word_terms(std::string_view word);
   void add_rounded(const std::string& figure);
   void add_acronym_of(std::string& caps);

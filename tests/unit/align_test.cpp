@@ -244,6 +244,22 @@ TEST_CASE("two outlets' headlines pair when their bodies tell one story, not oth
   CHECK(other.stats.modified == 0);
 }
 
+TEST_CASE("two different quotations are two claims, however alike their attributions", "[align]") {
+  const std::string before = "Investigators blamed corroded steel for the collapse.\n";
+  const auto c = diff(before + "\"Drainage is not glamorous, but it is critical,\" said Dr. Priya Natarajan, a civil engineering professor at Lehigh University.\n"
+                               "\"Water is the enemy of steel.\"\n",
+                      before + "\xE2\x80\x9CWater is the enemy of steel,\xE2\x80\x9D said Dr. Priya Natarajan, who teaches civil engineering at Lehigh University.\n");
+  CHECK(entry_of(c, 0, 1).op == Op::removed);  // the quotation the other outlet left out
+  const auto& kept = entry_of(c, 0, 2);
+  CHECK(kept.op == Op::modified);
+  CHECK(kept.a == std::vector<std::uint32_t>{2});
+  CHECK(kept.b == std::vector<std::uint32_t>{1});
+  // One quotation, reworded: still one claim.
+  const auto same = diff(before + "\"Drainage is not glamorous, but it is critical,\" said Dr. Priya Natarajan.\n",
+                         before + "\"Drainage is critical, even if it is not glamorous,\" Natarajan said.\n");
+  CHECK(entry_of(same, 0, 1).op == Op::modified);
+}
+
 TEST_CASE("a merge whose first half is only partly carried over still joins", "[align]") {
   // The merged sentence keeps half of the first old sentence and all of the second: the group is
   // barely more similar than the pair alone, but what the new sentence says beyond the second old
