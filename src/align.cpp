@@ -533,7 +533,7 @@ class Aligner {
       }
     }
     std::vector<double> score(nb, 0.0);
-    std::vector<std::uint32_t> touched;
+    std::vector<std::uint32_t> touched, best;
     candidates_.reserve(na * 4);
     std::uint64_t work = 0;
     for (std::uint32_t i = 0; i < na && !approximate_; ++i) {
@@ -551,16 +551,24 @@ class Aligner {
         }
       }
       if (work > kWorkBudget) approximate_ = true;
-      // The best few by the estimate, then the exact similarity.
-      const std::size_t keep = std::min(kCandidatesPerSentence, touched.size());
+      // The best few by the estimate (higher score, then earlier), best first, then the exact
+      // similarity. Kept in a short sorted list: most sentences touched score below the list's
+      // last and cost one comparison.
       const auto by_score = [&](std::uint32_t x, std::uint32_t y) {
         return score[x] != score[y] ? score[x] > score[y] : x < y;
       };
-      const auto kept_end = touched.begin() + static_cast<std::ptrdiff_t>(keep);
-      if (keep < touched.size()) std::nth_element(touched.begin(), kept_end, touched.end(), by_score);
-      std::sort(touched.begin(), kept_end, by_score);
-      for (std::size_t c = 0; c < keep; ++c) {
-        const auto j = touched[c];
+      best.clear();
+      for (const auto j : touched) {
+        if (best.size() == kCandidatesPerSentence) {
+          if (!by_score(j, best.back())) continue;
+          best.pop_back();
+        }
+        std::size_t at = best.size();
+        best.push_back(j);
+        for (; at > 0 && by_score(j, best[at - 1]); --at) best[at] = best[at - 1];
+        best[at] = j;
+      }
+      for (const auto j : best) {
         if (!headlines_apart(i, j)) continue;
         const double s = similarity(ai, fb_.bag(j));
         if (s >= o_.threshold && compatible(i, j)) candidates_.push_back({s, s, i, i, j, j, displacement(i, j)});
