@@ -259,8 +259,13 @@ class Aligner {
     return !(title_a_ && i == 0) && !(title_b_ && j == 0);
   }
   bool compatible(std::uint32_t i, std::uint32_t j) const {
-    return headlines_apart(i, j) && !opposite_at(i, j) && !ledes_apart(i, i + 1, j, j + 1) && !other_quotes(i, j);
+    return headlines_apart(i, j) && !opposite_at(i, j) && !ledes_apart(i, i + 1, j, j + 1) && !other_quotes(i, j) &&
+           !comment_apart(fa_.states(i), fb_.states(j));
   }
+  // One side says someone did not comment ("did not respond to requests for comment", "did not
+  // say whether it had received a ransom demand"), the other reports what they said: two claims.
+  // No gold pair differs so.
+  static bool comment_apart(std::uint8_t x, std::uint8_t y) { return ((x ^ y) & kNoComment) != 0; }
   // Both open with a quotation and the two quotations have no content word in common: two
   // things someone said, two claims, however alike the attributions ("'Drainage is not
   // glamorous,' said Dr. Priya Natarajan, a civil engineering professor" / "'Water is the enemy
@@ -294,12 +299,12 @@ class Aligner {
   }
   bool compatible_split(std::uint32_t i, std::uint32_t j0) const {  // old i with new j0, j0 + 1
     return headlines_apart(i, j0) && headlines_apart(i, j0 + 1) && !ledes_apart(i, i + 1, j0, j0 + 2) &&
-           !other_quotes(i, j0) && !other_quotes(i, j0 + 1) &&
+           !other_quotes(i, j0) && !other_quotes(i, j0 + 1) && !comment_apart(fa_.states(i), fb_.states(j0) | fb_.states(j0 + 1)) &&
            !opposite_states(fa_.states(i), fb_.states(j0) | fb_.states(j0 + 1));
   }
   bool compatible_merge(std::uint32_t i0, std::uint32_t j) const {  // old i0, i0 + 1 with new j
     return headlines_apart(i0, j) && headlines_apart(i0 + 1, j) && !ledes_apart(i0, i0 + 2, j, j + 1) &&
-           !other_quotes(i0, j) && !other_quotes(i0 + 1, j) &&
+           !other_quotes(i0, j) && !other_quotes(i0 + 1, j) && !comment_apart(fa_.states(i0) | fa_.states(i0 + 1), fb_.states(j)) &&
            !opposite_states(fa_.states(i0) | fa_.states(i0 + 1), fb_.states(j));
   }
 
@@ -718,6 +723,7 @@ class Aligner {
         if (split ? ledes_apart(one.begin, one.end, grown.begin, grown.end) || other_quotes(one.begin, k32)
                   : ledes_apart(grown.begin, grown.end, one.begin, one.end) || other_quotes(k32, one.begin))
           continue;
+        if (comment_apart(one_f.states(one.begin), many_f.states(k))) continue;
         auto grown_similarity = [&] { return similarity(one_bag, view(group_bag(many_f, grown))); };
         double score = 0;
         if (grouping_ == Grouping::pair) {
@@ -830,6 +836,20 @@ std::uint8_t state_words(std::string_view w) {
   if (std::binary_search(kStopWords.begin(), kStopWords.end(), w)) bits |= kStops;
   if (std::binary_search(kRestartWords.begin(), kRestartWords.end(), w)) bits |= kRestarts;
   return bits;
+}
+
+CommentRole comment_role(std::string_view w) {
+  // Lowercase forms, each list sorted.
+  static constexpr std::array<std::string_view, 16> kNegations = {
+      "couldn't", "couldn\u2019t", "declined", "didn't", "didn\u2019t", "hasn't", "hasn\u2019t", "haven't",
+      "haven\u2019t", "never", "no", "not", "refused", "won't", "won\u2019t", "wouldn't"};
+  static constexpr std::array<std::string_view, 6> kComments = {"comment", "commented", "commenting", "reached", "respond", "responded"};
+  if (std::binary_search(kNegations.begin(), kNegations.end(), w) || w == "wouldn\u2019t") return CommentRole::negation;
+  if (w == "immediately" || w == "to" || w == "be") return CommentRole::filler;
+  if (std::binary_search(kComments.begin(), kComments.end(), w) || w == "responding") return CommentRole::comment;
+  if (w == "say") return CommentRole::say;
+  if (w == "whether" || w == "if") return CommentRole::whether;
+  return CommentRole::other;
 }
 
 namespace {
@@ -998,6 +1018,8 @@ void DocFeatures::ensure(std::uint32_t i) {
     return toks_[at].kind == TokenKind::punct && (m == "\"" || m == (closing ? "\xE2\x80\x9D" : "\xE2\x80\x9C"));
   };
   std::size_t quote_from = k < toks_.size() && is_mark(k, false) ? terms_.size() : SIZE_MAX, quote_to = SIZE_MAX;
+  int since_negation = -1;  // words since "not", "declined", "no"..., or -1
+  bool say = false;         // "did not say": "whether" or "if" next makes it a no-comment
   for (; k < toks_.size(); ++k) {
     const Token& t = toks_[k];
     const auto w = text.substr(t.start, t.end - t.start);
@@ -1022,12 +1044,23 @@ void DocFeatures::ensure(std::uint32_t i) {
         term_.clear();
         append_lower(w, term_);
         word_states_.push_back(state_words(term_));
+        word_roles_.push_back(comment_role(term_));
       } else {
         const auto [at, n] = word_terms_[id];
         if (n == 1) terms_.push_back(word_term_ids_[at]);  // most words: no call to insert
         else terms_.insert(terms_.end(), word_term_ids_.begin() + at, word_term_ids_.begin() + at + n);
       }
       states_[i] |= word_states_[id];
+      // "did not (immediately) respond", "declined to comment", "could not be reached", "did
+      // not say whether", "no comment": the sentence reports that someone said nothing.
+      switch (word_roles_[id]) {
+        case CommentRole::negation: since_negation = 0, say = false; break;
+        case CommentRole::filler: if (since_negation >= 0 && ++since_negation > 2) since_negation = -1; break;
+        case CommentRole::comment: if (since_negation >= 0) states_[i] |= kNoComment; since_negation = -1; break;
+        case CommentRole::say: say = since_negation >= 0; since_negation = -1; break;
+        case CommentRole::whether: if (say) states_[i] |= kNoComment; say = false, since_negation = -1; break;
+        case CommentRole::other: since_negation = -1, say = false; break;
+      }
     } else if (w == "%") {
       term_ = "%";  // "84%" and "84 percent" say the same
       canonical_term(term_);

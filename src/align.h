@@ -79,7 +79,13 @@ std::uint32_t acronym_key(std::string_view capitals);
 enum StateWords : std::uint8_t {
   kStops = 1,     ///< suspend, halt, close, shut, impose, issue, order, declare, ground, ban, evacuate
   kRestarts = 2,  ///< resume, reopen, lift, rescind, restore, ended
+  kNoComment = 4, ///< not a word's bit: the sentence says someone did not comment (see ensure)
 };
+
+/// What a lowercase word does in "did not respond", "declined to comment", "could not be
+/// reached", "did not say whether", "no comment": see DocFeatures::ensure.
+enum class CommentRole : std::uint8_t { other, negation, filler, comment, say, whether };
+CommentRole comment_role(std::string_view lower_word);
 
 /// The StateWords bits of one lowercase word.
 std::uint8_t state_words(std::string_view lower_word);
@@ -140,6 +146,7 @@ class DocFeatures {
   StringIds words_;  // the distinct words seen, as views into the text
   std::vector<std::pair<std::uint32_t, std::uint32_t>> word_terms_;  // word id -> [at, at + n) in word_term_ids_
   std::vector<std::uint8_t> word_states_;                             // word id -> StateWords bits
+  std::vector<CommentRole> word_roles_;                               // word id -> its CommentRole
   std::vector<std::uint32_t> word_term_ids_;
   std::vector<Token> toks_;  // scratch
   std::string term_;         // scratch

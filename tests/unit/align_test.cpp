@@ -260,6 +260,34 @@ TEST_CASE("two different quotations are two claims, however alike their attribut
   CHECK(entry_of(same, 0, 1).op == Op::modified);
 }
 
+TEST_CASE("a sentence that says someone did not comment is not the claim they made", "[align]") {
+  const std::string before = "Investigators blamed corroded steel for the collapse of the bridge.\n";
+  const auto c = diff(before + "The Pennsylvania Department of Transportation said in a statement that it was cooperating fully with the investigation.\n",
+                      before + "The Pennsylvania Department of Transportation did not respond to requests for comment on Thursday.\n");
+  CHECK(entry_of(c, 0, 1).op == Op::removed);
+  CHECK(entry_of(c, 1, 1).op == Op::added);
+  const auto whether = diff(before + "Buckeye Valley did not say whether it had received a ransom demand or whether it would pay one.\n",
+                            before + "Buckeye Valley said it had not received a ransom demand.\n");
+  CHECK(entry_of(whether, 0, 1).op == Op::removed);
+  // Two ways of not commenting are one claim.
+  const auto both = diff(before + "The Pennsylvania Department of Transportation did not immediately respond to a request for comment.\n",
+                         before + "The Pennsylvania Department of Transportation declined to comment on Thursday.\n");
+  CHECK(entry_of(both, 0, 1).op == Op::modified);
+  CHECK(entry_of(both, 0, 1).b == std::vector<std::uint32_t>{1});
+}
+
+TEST_CASE("comment roles: which words make a no-comment", "[align]") {
+  using detail::CommentRole;
+  CHECK(detail::comment_role("not") == CommentRole::negation);
+  CHECK(detail::comment_role("didn\xE2\x80\x99t") == CommentRole::negation);
+  CHECK(detail::comment_role("declined") == CommentRole::negation);
+  CHECK(detail::comment_role("immediately") == CommentRole::filler);
+  CHECK(detail::comment_role("respond") == CommentRole::comment);
+  CHECK(detail::comment_role("reached") == CommentRole::comment);
+  CHECK(detail::comment_role("whether") == CommentRole::whether);
+  CHECK(detail::comment_role("statement") == CommentRole::other);
+}
+
 TEST_CASE("a merge whose first half is only partly carried over still joins", "[align]") {
   // The merged sentence keeps half of the first old sentence and all of the second: the group is
   // barely more similar than the pair alone, but what the new sentence says beyond the second old
