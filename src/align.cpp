@@ -629,11 +629,6 @@ class Aligner {
     }
   }
 
-  // --- shared figures ----------------------------------------------------------------------------
-  // Two sentences left unmatched that carry the same figure, found in no other sentence of either
-  // document ("1.8 miles across" / "some 1.8 miles wide"; "212 votes" / "a margin of 212 votes"),
-  // tell the same claim in other words far more often than not: 237 of 247 such sentence pairs in
-  // the gold cases are pairs. They need only a little more in common than the figure.
   // The two documents tell one story: a fifth of the shorter one's sentences are matched. Rules
   // that pair sentences on little evidence (a shared figure, a headline) hold only then; between
   // unrelated articles a figure or a headline in common is chance.
@@ -641,6 +636,11 @@ class Aligner {
     return 5 * matches_.size() >= std::min(a_.sentences.size(), b_.sentences.size());
   }
 
+  // --- shared figures ----------------------------------------------------------------------------
+  // Two sentences left unmatched that carry the same figure, found in no other sentence of either
+  // document ("1.8 miles across" / "some 1.8 miles wide"; "212 votes" / "a margin of 212 votes"),
+  // tell the same claim in other words far more often than not: 237 of 247 such sentence pairs in
+  // the gold cases are pairs. They need only a little more in common than the figure.
   void match_shared_figures() {
     if (!one_story()) return;
     const std::size_t na = a_.sentences.size(), nb = b_.sentences.size();
@@ -840,13 +840,14 @@ std::uint8_t state_words(std::string_view w) {
 
 CommentRole comment_role(std::string_view w) {
   // Lowercase forms, each list sorted.
-  static constexpr std::array<std::string_view, 16> kNegations = {
-      "couldn't", "couldn\u2019t", "declined", "didn't", "didn\u2019t", "hasn't", "hasn\u2019t", "haven't",
-      "haven\u2019t", "never", "no", "not", "refused", "won't", "won\u2019t", "wouldn't"};
-  static constexpr std::array<std::string_view, 6> kComments = {"comment", "commented", "commenting", "reached", "respond", "responded"};
-  if (std::binary_search(kNegations.begin(), kNegations.end(), w) || w == "wouldn\u2019t") return CommentRole::negation;
+  static constexpr std::array<std::string_view, 17> kNegations = {
+      "couldn't", "couldn\u2019t", "declined", "didn't", "didn\u2019t", "hasn't", "hasn\u2019t", "haven't", "haven\u2019t",
+      "never",    "no",           "not",      "refused", "won't",        "won\u2019t", "wouldn't", "wouldn\u2019t"};
+  static constexpr std::array<std::string_view, 7> kComments = {"comment", "commented", "commenting", "reached",
+                                                                "respond", "responded", "responding"};
+  if (std::binary_search(kNegations.begin(), kNegations.end(), w)) return CommentRole::negation;
   if (w == "immediately" || w == "to" || w == "be") return CommentRole::filler;
-  if (std::binary_search(kComments.begin(), kComments.end(), w) || w == "responding") return CommentRole::comment;
+  if (std::binary_search(kComments.begin(), kComments.end(), w)) return CommentRole::comment;
   if (w == "say") return CommentRole::say;
   if (w == "whether" || w == "if") return CommentRole::whether;
   return CommentRole::other;

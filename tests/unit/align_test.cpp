@@ -7,6 +7,15 @@ using namespace storydiff;
 using storydiff::test::diff;
 using storydiff::test::entry_of;
 
+namespace {
+// The similarity of two one-sentence texts, paired whatever it is.
+double sim(const char* a, const char* b) {
+  Options o;
+  o.threshold = 0.01;
+  return entry_of(diff(a, b, o), 0, 0).similarity;
+}
+}  // namespace
+
 TEST_CASE("identical documents are all equal and in order", "[align]") {
   const auto c = diff("One claim here.\nAnother claim there.\n", "One claim here.\nAnother claim there.\n");
   REQUIRE(c.alignment.size() == 2);
@@ -192,10 +201,6 @@ TEST_CASE("a new lede that reports what the old one previewed is a new claim, an
 }
 
 TEST_CASE("a percentage rounded by the other outlet counts as its figure", "[align]") {
-  const auto sim = [](const char* a, const char* b) {
-    const auto c = diff(a, b, [] { Options o; o.threshold = 0.01; return o; }());
-    return entry_of(c, 0, 0).similarity;
-  };
   // "6.2%" and "more than 6%" share the figure; "9%" does not.
   CHECK(sim("Shares of the company fell 6.2% in afternoon trading.", "The stock dropped more than 6% on Thursday.") >
         sim("Shares of the company fell 6.2% in afternoon trading.", "The stock dropped more than 9% on Thursday."));
@@ -207,10 +212,6 @@ TEST_CASE("a percentage rounded by the other outlet counts as its figure", "[ali
 }
 
 TEST_CASE("a name spelt out counts as the acronym another sentence uses", "[align]") {
-  const auto sim = [](const char* a, const char* b) {
-    const auto c = diff(a, b, [] { Options o; o.threshold = 0.01; return o; }());
-    return entry_of(c, 0, 0).similarity;
-  };
   const char* spelt = "The Federal Communications Commission opened an inquiry into the outage.";
   CHECK(sim(spelt, "The FCC opened an inquiry into the outage.") > sim(spelt, "The SEC opened an inquiry into the outage."));
   // Initials inside a longer name, and "of"/"and" skipped: "Centers for Disease Control and Prevention".
