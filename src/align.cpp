@@ -449,8 +449,18 @@ class Aligner {
     // one ("100,000 told to leave" -> "250,000 ordered off"); otherwise the new headline may be
     // a new development and needs more in common.
     const bool ledes_pair = a_.sentences.size() > 1 && b_.sentences.size() > 1 && ma_[1] != kNone && ma_[1] == mb_[1];
-    if (sim >= (ledes_pair ? o_.threshold : std::max(o_.threshold, kVersionTitleThreshold)))
-      add_match({0, 1}, {0, 1}, sim, false);
+    if (sim < (ledes_pair ? o_.threshold : std::max(o_.threshold, kVersionTitleThreshold))) return;
+    // A new lede of its own (no old sentence carries it): the new headline announces that new
+    // development when it has more in common with it than with the old headline, unless both
+    // headlines carry a figure, which the new one then updates ("kills at least 23" / "death
+    // toll rises to 41; captain arrested").
+    const auto has_figure = [&](BagView b) {
+      return std::any_of(b.begin(), b.end(), [&](std::uint32_t t) { return table_.kind(t) == TermKind::number; });
+    };
+    if (!ledes_pair && b_.sentences.size() > 1 && mb_[1] == kNone && fb_.has_terms(1) &&
+        similarity(fb_.bag(0), fb_.bag(1)) > sim && !(has_figure(fa_.bag(0)) && has_figure(fb_.bag(0))))
+      return;
+    add_match({0, 1}, {0, 1}, sim, false);
   }
 
   // --- reworded matches ------------------------------------------------------------------------

@@ -22,7 +22,7 @@ const FLOORS = {
 // The blind cases (cases-blind/README.md): regression floors just under today's figures, which
 // are below the bars (see the README's table).
 const BLIND_FLOORS = {
-  update: { pairs_f1: 0.97, moved_f1: 0.95, added_f1: 0.91, removed_f1: 0.91 },
+  update: { pairs_f1: 0.98, moved_f1: 0.95, added_f1: 0.94, removed_f1: 0.97 },
   outlet: { pairs_f1: 0.92, moved_f1: 0.99, added_f1: 0.83, removed_f1: 0.57 },
 };
 

@@ -289,6 +289,27 @@ TEST_CASE("comment roles: which words make a no-comment", "[align]") {
   CHECK(detail::comment_role("statement") == CommentRole::other);
 }
 
+TEST_CASE("two versions' headlines: a new headline over a new lede of its own announces it", "[align]") {
+  // Real cases (a gold case and a sample), whole: whether a lede is new depends on the rest.
+  const std::string cases = std::string(STORYDIFF_SAMPLES_DIR) + "/../tests/quality/cases/";
+  const auto versions = [](const std::string& a, const std::string& b) {
+    return diff(test::slurp(a), test::slurp(b));
+  };
+  // "Kestrel probe returns first close-up images of asteroid Vesna" / "Kestrel probe enters orbit
+  // around asteroid Vesna": the new headline has more in common with the new lede (the orbit,
+  // news no old sentence carries) than with the old headline. A new claim.
+  const auto c = versions(cases + "asteroid-probe-update/a.txt", cases + "asteroid-probe-update/b.txt");
+  REQUIRE(c.documents.size() == 2);
+  CHECK(entry_of(c, 0, 0).op == Op::removed);
+  CHECK(entry_of(c, 1, 0).op == Op::added);
+  // "Fire aboard Greek ferry kills at least 23" / "Death toll in Greek ferry fire rises to 41;
+  // captain arrested": both carry a figure, which the new one updates. One claim.
+  const std::string samples = STORYDIFF_SAMPLES_DIR;
+  const auto toll = versions(samples + "/harbor-ferry-fire/v1.txt", samples + "/harbor-ferry-fire/v2.txt");
+  CHECK(entry_of(toll, 0, 0).op == Op::modified);
+  CHECK(entry_of(toll, 0, 0).b == std::vector<std::uint32_t>{0});
+}
+
 TEST_CASE("a merge whose first half is only partly carried over still joins", "[align]") {
   // The merged sentence keeps half of the first old sentence and all of the second: the group is
   // barely more similar than the pair alone, but what the new sentence says beyond the second old
