@@ -251,16 +251,30 @@ class Aligner {
     return !(last == '.' || last == '!' || last == '?' || last == 0x2026 || last == '"' ||
              last == 0x201D || last == 0x3002);
   }
-  // Headlines pair with each other in match_titles or not at all.
-  // Old i and new j may be (part of) one claim: neither is a headline, and they are not in opposite
-  // states. A group's states are its sentences' together: "Interstate 80 was closed. It reopened
-  // at noon." is one claim with "A closure of Interstate 80 ended at noon."
+  // Old sentences `a` and new sentences `b` (one side a single sentence) may be one claim: no
+  // headline among them (headlines pair with each other in match_titles or not at all), and none
+  // of the rules below holds them apart. A group's states are its sentences' together:
+  // "Interstate 80 was closed. It reopened at noon." is one claim with "A closure of Interstate
+  // 80 ended at noon."
+  bool compatible(Run a, Run b) const {
+    std::uint8_t sa = 0, sb = 0;
+    for (auto i = a.begin; i < a.end; ++i) {
+      if (title_a_ && i == 0) return false;
+      sa |= fa_.states(i);
+    }
+    for (auto j = b.begin; j < b.end; ++j) {
+      if (title_b_ && j == 0) return false;
+      sb |= fb_.states(j);
+    }
+    if (ledes_apart(a, b) || comment_apart(sa, sb)) return false;
+    for (auto i = a.begin; i < a.end; ++i)
+      for (auto j = b.begin; j < b.end; ++j)
+        if (other_quotes(i, j)) return false;
+    return a.size() == 1 && b.size() == 1 ? !opposite_at(a.begin, b.begin) : !opposite_states(sa, sb);
+  }
+  bool compatible(std::uint32_t i, std::uint32_t j) const { return compatible(Run{i, i + 1}, Run{j, j + 1}); }
   bool headlines_apart(std::uint32_t i, std::uint32_t j) const {
     return !(title_a_ && i == 0) && !(title_b_ && j == 0);
-  }
-  bool compatible(std::uint32_t i, std::uint32_t j) const {
-    return headlines_apart(i, j) && !opposite_at(i, j) && !ledes_apart(i, i + 1, j, j + 1) && !other_quotes(i, j) &&
-           !comment_apart(fa_.states(i), fb_.states(j));
   }
   // One side says someone did not comment ("did not respond to requests for comment", "did not
   // say whether it had received a ransom demand"), the other reports what they said: two claims.
@@ -283,8 +297,8 @@ class Aligner {
   }
   // The old lede previews what the new one reports done (see reports_outcome): the new lede is a
   // new development, the old one's claim is gone, and neither is part of the other's match.
-  bool ledes_apart(std::uint32_t i0, std::uint32_t i1, std::uint32_t j0, std::uint32_t j1) const {
-    return outcome_ledes_ && i0 <= lede_a_ && lede_a_ < i1 && j0 <= lede_b_ && lede_b_ < j1;
+  bool ledes_apart(Run a, Run b) const {
+    return outcome_ledes_ && a.begin <= lede_a_ && lede_a_ < a.end && b.begin <= lede_b_ && lede_b_ < b.end;
   }
   // Opposite states, unless the side without a restart has one in a neighbouring sentence: the
   // two sentences are then likely one part of a claim told in two ("was closed. It reopened").
@@ -296,16 +310,6 @@ class Aligner {
     const std::size_t k = old_lacks ? i : j, n = f.document().sentences.size();
     const std::uint8_t around = (k > 0 ? f.states(k - 1) : 0) | (k + 1 < n ? f.states(k + 1) : 0);
     return (around & kRestarts) == 0;
-  }
-  bool compatible_split(std::uint32_t i, std::uint32_t j0) const {  // old i with new j0, j0 + 1
-    return headlines_apart(i, j0) && headlines_apart(i, j0 + 1) && !ledes_apart(i, i + 1, j0, j0 + 2) &&
-           !other_quotes(i, j0) && !other_quotes(i, j0 + 1) && !comment_apart(fa_.states(i), fb_.states(j0) | fb_.states(j0 + 1)) &&
-           !opposite_states(fa_.states(i), fb_.states(j0) | fb_.states(j0 + 1));
-  }
-  bool compatible_merge(std::uint32_t i0, std::uint32_t j) const {  // old i0, i0 + 1 with new j
-    return headlines_apart(i0, j) && headlines_apart(i0 + 1, j) && !ledes_apart(i0, i0 + 2, j, j + 1) &&
-           !other_quotes(i0, j) && !other_quotes(i0 + 1, j) && !comment_apart(fa_.states(i0) | fa_.states(i0 + 1), fb_.states(j)) &&
-           !opposite_states(fa_.states(i0) | fa_.states(i0 + 1), fb_.states(j));
   }
 
   // --- exact matches --------------------------------------------------------------------------
@@ -518,18 +522,20 @@ class Aligner {
     const BagView ai = fa_.bag(i), bj = fb_.bag(j);
     for (const int side : {-1, 1}) {
       const std::size_t jn = j + static_cast<std::size_t>(side);
-      if (jn < nb && mb_[jn] == kNone && compatible_split(i, static_cast<std::uint32_t>(std::min<std::size_t>(j, jn))) &&
-          covered(fb_.bag(jn), ai) && covered(bj, ai)) {
+      if (jn < nb && mb_[jn] == kNone) {
         const auto j0 = static_cast<std::uint32_t>(std::min<std::size_t>(j, jn));
-        const double sim = similarity(ai, view(group_bag(fb_, {j0, j0 + 2})));
-        if (sim >= o_.threshold) candidates_.push_back({sim - kGroupGain, sim, i, i, j0, j0 + 1, displacement(i, j0)});
+        if (compatible(Run{i, i + 1}, Run{j0, j0 + 2}) && covered(fb_.bag(jn), ai) && covered(bj, ai)) {
+          const double sim = similarity(ai, view(group_bag(fb_, {j0, j0 + 2})));
+          if (sim >= o_.threshold) candidates_.push_back({sim - kGroupGain, sim, i, i, j0, j0 + 1, displacement(i, j0)});
+        }
       }
       const std::size_t in = i + static_cast<std::size_t>(side);
-      if (in < na && ma_[in] == kNone && compatible_merge(static_cast<std::uint32_t>(std::min<std::size_t>(i, in)), j) &&
-          covered(fa_.bag(in), bj) && covered(ai, bj)) {
+      if (in < na && ma_[in] == kNone) {
         const auto i0 = static_cast<std::uint32_t>(std::min<std::size_t>(i, in));
-        const double sim = similarity(bj, view(group_bag(fa_, {i0, i0 + 2})));
-        if (sim >= o_.threshold) candidates_.push_back({sim - kGroupGain, sim, i0, i0 + 1, j, j, displacement(i0, j)});
+        if (compatible(Run{i0, i0 + 2}, Run{j, j + 1}) && covered(fa_.bag(in), bj) && covered(ai, bj)) {
+          const double sim = similarity(bj, view(group_bag(fa_, {i0, i0 + 2})));
+          if (sim >= o_.threshold) candidates_.push_back({sim - kGroupGain, sim, i0, i0 + 1, j, j, displacement(i0, j)});
+        }
       }
     }
   }
@@ -730,8 +736,8 @@ class Aligner {
         if (kw <= 0) continue;
         const Run grown = side < 0 ? Run{many.begin, many.end + 1} : Run{many.begin - 1, many.end};
         const auto k32 = static_cast<std::uint32_t>(k);
-        if (split ? ledes_apart(one.begin, one.end, grown.begin, grown.end) || other_quotes(one.begin, k32)
-                  : ledes_apart(grown.begin, grown.end, one.begin, one.end) || other_quotes(k32, one.begin))
+        if (split ? ledes_apart(one, grown) || other_quotes(one.begin, k32)
+                  : ledes_apart(grown, one) || other_quotes(k32, one.begin))
           continue;
         if (comment_apart(one_f.states(one.begin), many_f.states(k))) continue;
         auto grown_similarity = [&] { return similarity(one_bag, view(group_bag(many_f, grown))); };
