@@ -162,6 +162,10 @@ enum class Grouping : std::uint8_t {
   strict,
 };
 
+/// The spine of matches sorted by their first `a` index: the largest set in the same order in
+/// both documents, counted in claims (then sentences). Matches off it are the moved ones.
+std::vector<bool> spine(const std::vector<Match>& matches);
+
 /// Aligns the sentences of two documents. Every sentence is in at most one match.
 AlignResult align_sentences(const Document& old_doc, const Document& new_doc, const Options& options,
                             Grouping grouping = Grouping::pair);

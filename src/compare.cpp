@@ -10,7 +10,6 @@
 
 #include "align.h"
 #include "callouts.h"
-#include "order.h"
 #include "token_diff.h"
 #include "word_diff.h"
 
@@ -115,17 +114,8 @@ Expected<Comparison> compare(Document old_doc, Document new_doc, const Options& 
 
   // The spine: the largest set of matches in the same order in both documents. Matches off it
   // are the moved ones (unless moves are not wanted); it also anchors the placement of removed
-  // claims. Largest by claims, as an editor counts moves (a merge of two sentences is one claim
-  // moved, not two), and among sets of as many claims, by sentences.
-  constexpr std::uint32_t kClaimWeight = 1u << 16;
-  std::vector<std::uint32_t> y, weight;
-  y.reserve(matches.size());
-  weight.reserve(matches.size());
-  for (const auto& m : matches) {
-    y.push_back(m.b.begin);
-    weight.push_back(kClaimWeight + std::min<std::uint32_t>(m.a.size() * m.b.size(), kClaimWeight - 1));
-  }
-  const std::vector<bool> spine = detail::heaviest_increasing(y, weight);
+  // claims.
+  const std::vector<bool> spine = detail::spine(matches);
 
   // Entries are placed in the new document's reading order; a removed sentence goes right after
   // the spine entry that precedes it in the old document. Sort key: 2 * new position (+1 for

@@ -415,3 +415,35 @@ TEST_CASE("a figure two sentences alone share pairs them, or joins a merge, betw
   CHECK(entry_of(pair, 0, 1).op == Op::modified);
   CHECK(entry_of(pair, 0, 1).b == std::vector<std::uint32_t>{0});
 }
+
+TEST_CASE("between versions, a reworded sentence out of order needs twice the threshold", "[align]") {
+  const std::string body =
+      "The team has played at the fairgrounds since 1962.\n"
+      "Supporters say the new stadium would bring 2,000 jobs.\n"
+      "Opponents say the public money should go to schools.\n"
+      "The vote is expected late in the evening.\n";
+  const std::string old_doc =
+      "The county commission met on Tuesday to debate the stadium deal.\n"
+      "Two commissioners have said they will vote yes, and two have not announced their position.\n" + body;
+  const std::string first = "The county commission met on Tuesday to debate the stadium deal.\n";
+  // Same topic, another claim, at the other end of the article: two claims, though the
+  // similarity clears the threshold (in order, or between outlets, it would pair).
+  const auto other = diff(old_doc, first + body +
+                                       "Commissioner Daniel Ortiz, who had not announced his position, cast the deciding vote.\n");
+  CHECK(entry_of(other, 0, 1).op == Op::removed);
+  CHECK(entry_of(other, 1, 5).op == Op::added);
+  Options loose;
+  loose.threshold = 0.1;  // twice that is still below the pair's similarity
+  CHECK(entry_of(diff(old_doc, first + body +
+                                   "Commissioner Daniel Ortiz, who had not announced his position, cast the deciding vote.\n",
+                      loose),
+                 0, 1)
+            .moved);
+  // The same sentence moved with its words: one claim, moved.
+  const auto same = diff(old_doc, first + body +
+                                      "Two commissioners have said they would vote yes, and two had not yet announced a position.\n");
+  const auto& e = entry_of(same, 0, 1);
+  CHECK(e.op == Op::modified);
+  CHECK(e.b == std::vector<std::uint32_t>{5});
+  CHECK(e.moved);
+}
