@@ -302,6 +302,15 @@ TEST_CASE("two versions' headlines: a new headline over a new lede of its own an
   REQUIRE(c.documents.size() == 2);
   CHECK(entry_of(c, 0, 0).op == Op::removed);
   CHECK(entry_of(c, 1, 0).op == Op::added);
+  // "Police swarm Brookfield high school after report of gunman; students locked down" /
+  // "Report of gunman at Brookfield high school was a hoax, police say": a rewrite that kept 3
+  // of 15 sentences word for word is still two versions, and a headline over a new lede is a
+  // new claim however many names it shares with the old one (similarity 0.57).
+  const std::string dev = std::string(STORYDIFF_SAMPLES_DIR) + "/../tests/quality/cases-dev/";
+  const auto hoax = versions(dev + "school-lockdown-hoax-update/a.txt", dev + "school-lockdown-hoax-update/b.txt");
+  REQUIRE(hoax.stats.equal == 3);
+  CHECK(entry_of(hoax, 0, 0).op == Op::removed);
+  CHECK(entry_of(hoax, 1, 0).op == Op::added);
   // "Fire aboard Greek ferry kills at least 23" / "Death toll in Greek ferry fire rises to 41;
   // captain arrested": both carry a figure, which the new one updates. One claim.
   const std::string samples = STORYDIFF_SAMPLES_DIR;
