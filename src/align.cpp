@@ -285,7 +285,9 @@ class Aligner {
     return !(title_a_ && i == 0) && !(title_b_ && j == 0);
   }
   // One side says someone did not comment ("did not respond to requests for comment", "did not
-  // say whether it had received a ransom demand"), the other reports what they said: two claims.
+  // say whether it had received a ransom demand") or that something is not known yet ("it was
+  // not immediately clear how many flights had been affected", "officials did not say when the
+  // road would reopen"), the other reports what they said or what is now known: two claims.
   // No gold pair differs so.
   static bool comment_apart(std::uint8_t x, std::uint8_t y) { return ((x ^ y) & kNoComment) != 0; }
   // Both open with a quotation and the two quotations have no content word in common: two
@@ -872,6 +874,16 @@ AlignResult align_sentences(const Document& old_doc, const Document& new_doc, co
   return align_sentences(a, b, options, grouping);
 }
 
+namespace {
+// Whether a word list is sorted, for binary_search (checked at compile time).
+template <std::size_t N>
+constexpr bool sorted(const std::array<std::string_view, N>& words) {
+  for (std::size_t k = 1; k < N; ++k)
+    if (!(words[k - 1] < words[k])) return false;
+  return true;
+}
+}  // namespace
+
 std::uint8_t state_words(std::string_view w) {
   // Lowercase forms, each list sorted. Not "end" or "ends" ("at the end of the year").
   static constexpr std::array<std::string_view, 49> kStopWords = {
@@ -886,6 +898,7 @@ std::uint8_t state_words(std::string_view w) {
       "ended",     "lift",      "lifted",     "lifting",    "lifts",     "reopen",   "reopened",  "reopening",
       "reopens",   "rescind",   "rescinded",  "rescinding", "rescinds",  "restore",  "restored",  "restores",
       "restoring", "resume",    "resumed",    "resumes",    "resuming",  "resumption"};
+  static_assert(sorted(kStopWords) && sorted(kRestartWords));
   std::uint8_t bits = 0;
   if (std::binary_search(kStopWords.begin(), kStopWords.end(), w)) bits |= kStops;
   if (std::binary_search(kRestartWords.begin(), kRestartWords.end(), w)) bits |= kRestarts;
@@ -894,16 +907,27 @@ std::uint8_t state_words(std::string_view w) {
 
 CommentRole comment_role(std::string_view w) {
   // Lowercase forms, each list sorted.
-  static constexpr std::array<std::string_view, 17> kNegations = {
-      "couldn't", "couldn\u2019t", "declined", "didn't", "didn\u2019t", "hasn't", "hasn\u2019t", "haven't", "haven\u2019t",
-      "never",    "no",           "not",      "refused", "won't",        "won\u2019t", "wouldn't", "wouldn\u2019t"};
-  static constexpr std::array<std::string_view, 7> kComments = {"comment", "commented", "commenting", "reached",
-                                                                "respond", "responded", "responding"};
+  static constexpr std::array<std::string_view, 23> kNegations = {
+      "couldn't", "couldn\u2019t", "declined", "didn't",  "didn\u2019t",  "hasn't", "hasn\u2019t",   "haven't",
+      "haven\u2019t", "isn't",      "isn\u2019t",  "never",   "no",       "not",    "refused",  "wasn't",
+      "wasn\u2019t", "weren't",    "weren\u2019t", "won't",   "won\u2019t",  "wouldn't", "wouldn\u2019t"};
+  // After a negation: "not respond", "not be reached", "not immediately clear", "not yet known".
+  static constexpr std::array<std::string_view, 9> kComments = {"clear",   "comment", "commented", "commenting", "known",
+                                                                "reached", "respond", "responded", "responding"};
+  // After a negation, then a question word: "did not say whether", "has not disclosed how many".
+  static constexpr std::array<std::string_view, 10> kSays = {"confirm",   "confirmed", "determine", "determined", "disclose",
+                                                             "disclosed", "said",      "say",       "specified",  "specify"};
+  static constexpr std::array<std::string_view, 9> kQuestions = {"how",     "if",    "what", "when", "where",
+                                                                 "whether", "which", "who",  "why"};
+  static_assert(sorted(kNegations) && sorted(kComments) && sorted(kSays) && sorted(kQuestions));
   if (std::binary_search(kNegations.begin(), kNegations.end(), w)) return CommentRole::negation;
-  if (w == "immediately" || w == "to" || w == "be") return CommentRole::filler;
+  if (w == "immediately" || w == "to" || w == "be" || w == "yet") return CommentRole::filler;
   if (std::binary_search(kComments.begin(), kComments.end(), w)) return CommentRole::comment;
-  if (w == "say") return CommentRole::say;
-  if (w == "whether" || w == "if") return CommentRole::whether;
+  if (std::binary_search(kSays.begin(), kSays.end(), w)) return CommentRole::say;
+  if (std::binary_search(kQuestions.begin(), kQuestions.end(), w)) return CommentRole::whether;
+  if (w == "unclear" || w == "unknown") return CommentRole::unclear;
+  if (w == "too") return CommentRole::too;
+  if (w == "early") return CommentRole::early;
   return CommentRole::other;
 }
 
@@ -1073,8 +1097,9 @@ void DocFeatures::ensure(std::uint32_t i) {
     return toks_[at].kind == TokenKind::punct && (m == "\"" || m == (closing ? "\xE2\x80\x9D" : "\xE2\x80\x9C"));
   };
   std::size_t quote_from = k < toks_.size() && is_mark(k, false) ? terms_.size() : SIZE_MAX, quote_to = SIZE_MAX;
-  int since_negation = -1;  // words since "not", "declined", "no"..., or -1
-  bool say = false;         // "did not say": "whether" or "if" next makes it a no-comment
+  int since_negation = -1;  // words since "not", "declined", "no", "too early"..., or -1
+  bool say = false;         // "did not say", "unclear": "whether", "how"... next makes it a no-comment
+  bool too = false;         // the word before was "too"
   for (; k < toks_.size(); ++k) {
     const Token& t = toks_[k];
     const auto w = text.substr(t.start, t.end - t.start);
@@ -1107,15 +1132,22 @@ void DocFeatures::ensure(std::uint32_t i) {
       }
       states_[i] |= word_states_[id];
       // "did not (immediately) respond", "declined to comment", "could not be reached", "did
-      // not say whether", "no comment": the sentence reports that someone said nothing.
-      switch (word_roles_[id]) {
+      // not say whether", "no comment": the sentence reports that someone said nothing; "was not
+      // immediately clear", "could not yet say how many", "unclear whether", "too early to say
+      // what": that something is not known yet.
+      const CommentRole role = word_roles_[id];
+      switch (role) {
         case CommentRole::negation: since_negation = 0, say = false; break;
         case CommentRole::filler: if (since_negation >= 0 && ++since_negation > 2) since_negation = -1; break;
         case CommentRole::comment: if (since_negation >= 0) states_[i] |= kNoComment; since_negation = -1; break;
         case CommentRole::say: say = since_negation >= 0; since_negation = -1; break;
         case CommentRole::whether: if (say) states_[i] |= kNoComment; say = false, since_negation = -1; break;
+        case CommentRole::unclear: say = true, since_negation = -1; break;
+        case CommentRole::early: since_negation = too ? 0 : -1, say = false; break;
+        case CommentRole::too:
         case CommentRole::other: since_negation = -1, say = false; break;
       }
+      too = role == CommentRole::too;
     } else if (w == "%") {
       term_ = "%";  // "84%" and "84 percent" say the same
       canonical_term(term_);

@@ -79,12 +79,15 @@ std::uint32_t acronym_key(std::string_view capitals);
 enum StateWords : std::uint8_t {
   kStops = 1,     ///< suspend, halt, close, shut, impose, issue, order, declare, ground, ban, evacuate
   kRestarts = 2,  ///< resume, reopen, lift, rescind, restore, ended
-  kNoComment = 4, ///< not a word's bit: the sentence says someone did not comment (see ensure)
+  /// not a word's bit: the sentence says someone did not comment or say, or that something is not
+  /// known (see ensure)
+  kNoComment = 4,
 };
 
 /// What a lowercase word does in "did not respond", "declined to comment", "could not be
-/// reached", "did not say whether", "no comment": see DocFeatures::ensure.
-enum class CommentRole : std::uint8_t { other, negation, filler, comment, say, whether };
+/// reached", "did not say whether", "could not yet say how many", "it was not immediately
+/// clear", "it was unclear how", "too early to say what", "no comment": see DocFeatures::ensure.
+enum class CommentRole : std::uint8_t { other, negation, filler, comment, say, whether, unclear, too, early };
 CommentRole comment_role(std::string_view lower_word);
 
 /// The StateWords bits of one lowercase word.
