@@ -886,10 +886,10 @@ constexpr bool sorted(const std::array<std::string_view, N>& words) {
 
 std::uint8_t state_words(std::string_view w) {
   // Lowercase forms, each list sorted. Not "end" or "ends" ("at the end of the year").
-  static constexpr std::array<std::string_view, 49> kStopWords = {
+  static constexpr std::array<std::string_view, 50> kStopWords = {
       "ban",       "banned",     "banning",    "bans",       "close",      "closed",     "closes",
       "closing",   "closure",    "closures",   "declare",    "declared",   "declares",   "declaring",
-      "evacuate",  "evacuated",  "evacuates",  "evacuating", "evacuation", "ground",     "grounded",
+      "effect",    "evacuate",  "evacuated",  "evacuates",  "evacuating", "evacuation", "ground",     "grounded",
       "grounding", "grounds",    "halt",       "halted",     "halting",    "halts",      "impose",
       "imposed",   "imposes",    "imposing",   "issue",      "issued",     "issues",     "issuing",
       "order",     "ordered",    "ordering",   "orders",     "shut",       "shutdown",   "shuts",

@@ -398,6 +398,11 @@ TEST_CASE("a sentence that restarts what the other stops is another claim", "[al
                            "The parish lifted the shelter-in-place order for residents within a mile of the plant.\n");
   CHECK(lifted.stats.removed == 1);
   CHECK(lifted.stats.added == 1);
+  // A warning "in effect" is in the state a lifting ends.
+  const auto warning = diff("A flood warning for the river basin remains in effect until Wednesday morning.\n",
+                            "The flood warning for the river basin was lifted at 9 a.m. Wednesday.\n");
+  CHECK(warning.stats.removed == 1);
+  CHECK(warning.stats.added == 1);
   // A claim told in two sentences, stop then restart, is one claim with a sentence that has both.
   check_one_merge("Interstate 80 was closed in both directions between Ogallala and Paxton for six hours.\n"
                   "It reopened at noon.\n",
@@ -417,6 +422,7 @@ TEST_CASE("state words: which words stop and restart", "[align]") {
   CHECK(state_words("shutdown") == kStops);
   CHECK(state_words("resumed") == kRestarts);
   CHECK(state_words("lifted") == kRestarts);
+  CHECK(state_words("effect") == kStops);  // "remains in effect", "took effect"
   CHECK(state_words("end") == 0);  // "at the end of the year"
   CHECK(state_words("said") == 0);
   CHECK(opposite_states(kStops, kRestarts));
