@@ -803,7 +803,9 @@ Next look_ahead(std::string_view t, std::size_t k, std::size_t pe) {
   const std::string_view word = t.substr(j, we - j);
   Key key;
   if (!word.empty() && is_ascii_upper(word[0]) && pack_lower(word, key)) {
-    n.starter = kStarterSet.find(key) != kStarterSet.kSize;
+    // Not the first part of a compound: "U.N. Under-Secretary-General Ines Marchetti".
+    const bool compound = we + 1 < pe && t[we] == '-' && is_ascii_alpha(t[we + 1]);
+    n.starter = !compound && kStarterSet.find(key) != kStarterSet.kSize;
     n.role = kRoleSet.find(key) != kRoleSet.kSize;
     n.time = kTimeWordSet.find(key) != kTimeWordSet.kSize;
   }

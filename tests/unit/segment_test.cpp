@@ -166,6 +166,9 @@ TEST_CASE("segment: U.S. at the end of a sentence", "[segment]") {
 TEST_CASE("segment: U.S. before a name or a noun does not split", "[segment]") {
   CHECK(sentences("Troops from the U.S. Army arrived. U.S. President Joe Biden spoke.") ==
         V{"Troops from the U.S. Army arrived.", "U.S. President Joe Biden spoke."});
+  // A compound that opens with a sentence starter ("Under") is a title, not a new sentence.
+  CHECK(sentences("\"It may keep food on the tables,\" U.N. Under-Secretary-General Ines Marchetti said. Talks end today.") ==
+        V{"\"It may keep food on the tables,\" U.N. Under-Secretary-General Ines Marchetti said.", "Talks end today."});
 }
 
 TEST_CASE("segment: a.m. and p.m. followed by a sentence starter split", "[segment]") {
