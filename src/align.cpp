@@ -290,13 +290,15 @@ class Aligner {
   // road would reopen"), the other reports what they said or what is now known: two claims.
   // No gold pair differs so.
   static bool comment_apart(std::uint8_t x, std::uint8_t y) { return ((x ^ y) & kNoComment) != 0; }
-  // Both open with a quotation and the two quotations have no content word in common: two
-  // things someone said, two claims, however alike the attributions ("'Drainage is not
-  // glamorous,' said Dr. Priya Natarajan, a civil engineering professor" / "'Water is the enemy
-  // of steel,' said Dr. Priya Natarajan, who teaches civil engineering"). No gold pair differs so.
+  // Both open (or close) with a quotation, one of three content words or more, and the two
+  // quotations have no content word in common: two things someone said, two claims, however
+  // alike the attributions ("'Drainage is not glamorous,' said Dr. Priya Natarajan, a civil
+  // engineering professor" / "'Water is the enemy of steel,' said Dr. Priya Natarajan, who
+  // teaches civil engineering"; "'I didn't sleep at all,' said Carmela Esposito, 68"). No gold
+  // pair differs so.
   bool other_quotes(std::uint32_t i, std::uint32_t j) const {
     const BagView x = fa_.quote(i), y = fb_.quote(j);
-    if (x.n == 0 || y.n == 0) return false;
+    if (x.n == 0 || y.n == 0 || std::max(x.n, y.n) < 3) return false;
     std::size_t p = 0, q = 0;
     while (p < x.n && q < y.n) {
       if (x.p[p] == y.p[q]) return false;
@@ -1091,12 +1093,22 @@ void DocFeatures::ensure(std::uint32_t i) {
   const bool opens_paragraph = i == 0 || d_.sentences[i - 1].paragraph != d_.sentences[i].paragraph;
   std::size_t k = opens_paragraph ? dateline_tokens(text, toks_) : 0;
   while (k < toks_.size() && toks_[k].kind == TokenKind::space) ++k;
-  // A sentence that opens with a quotation: its terms up to the closing mark (see quote()).
+  // A sentence that opens with a quotation: its terms up to the closing mark (see quote()). So
+  // too a sentence that closes a quotation an earlier one opened ("The whole house was
+  // shaking," said Carmela Esposito): its terms up to that mark, when a mark that closes (a
+  // curly one, or a straight one after a comma, full stop, "?" or "!") is its first.
   const auto is_mark = [&](std::size_t at, bool closing) {
     const auto m = text.substr(toks_[at].start, toks_[at].end - toks_[at].start);
     return toks_[at].kind == TokenKind::punct && (m == "\"" || m == (closing ? "\xE2\x80\x9D" : "\xE2\x80\x9C"));
   };
+  const auto closes = [&](std::size_t at) {
+    if (text.substr(toks_[at].start, 3) == "\xE2\x80\x9D") return true;
+    if (at == 0 || toks_[at - 1].kind != TokenKind::punct) return false;
+    const char before = text[toks_[at - 1].end - 1];
+    return before == ',' || before == '.' || before == '?' || before == '!';
+  };
   std::size_t quote_from = k < toks_.size() && is_mark(k, false) ? terms_.size() : SIZE_MAX, quote_to = SIZE_MAX;
+  bool marked = quote_from != SIZE_MAX;  // a quotation mark seen
   int since_negation = -1;  // words since "not", "declined", "no", "too early"..., or -1
   bool say = false;         // "did not say", "unclear": "whether", "how"... next makes it a no-comment
   bool too = false;         // the word before was "too"
@@ -1105,6 +1117,10 @@ void DocFeatures::ensure(std::uint32_t i) {
     const auto w = text.substr(t.start, t.end - t.start);
     if (quote_from != SIZE_MAX && quote_to == SIZE_MAX && terms_.size() > quote_from && is_mark(k, true))
       quote_to = terms_.size();
+    if (!marked && (is_mark(k, true) || is_mark(k, false))) {
+      marked = true;
+      if (closes(k) && terms_.size() > begin) quote_from = begin, quote_to = terms_.size();
+    }
     if (t.kind != TokenKind::space) {
       // Capitalised words in a row, with "of", "and", "for", "&" between: a name whose initials
       // may be an acronym the documents use.
@@ -1177,7 +1193,7 @@ void DocFeatures::ensure(std::uint32_t i) {
     const auto at = static_cast<std::uint32_t>(quote_terms_.size());
     for (std::size_t q = quote_from; q < quote_to; ++q)
       if (table_.kind(terms_[q]) != TermKind::function) quote_terms_.push_back(terms_[q]);
-    if (quote_terms_.size() - at >= 3) {
+    if (quote_terms_.size() > at) {
       std::sort(quote_terms_.begin() + at, quote_terms_.end());
       quote_range_[i] = {at, static_cast<std::uint32_t>(quote_terms_.size())};
     } else {

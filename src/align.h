@@ -127,8 +127,8 @@ class DocFeatures {
   BagView bag(std::size_t i) const { return {terms_.data() + range_[i].first, range_[i].second - range_[i].first}; }
   /// Sentence i's state-change words (StateWords bits); only after ensure(i).
   std::uint8_t states(std::size_t i) const { return states_[i]; }
-  /// The content terms of the quotation sentence i opens with (three or more), sorted; empty
-  /// when it does not open with one. Only after ensure(i).
+  /// The content terms of the quotation sentence i opens with, or closes when an earlier sentence
+  /// opened it, sorted; empty when it does neither. Only after ensure(i).
   BagView quote(std::uint32_t i) const {
     return {quote_terms_.data() + quote_range_[i].first, quote_range_[i].second - quote_range_[i].first};
   }

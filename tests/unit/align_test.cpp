@@ -259,6 +259,14 @@ TEST_CASE("two different quotations are two claims, however alike their attribut
   const auto same = diff(before + "\"Drainage is not glamorous, but it is critical,\" said Dr. Priya Natarajan.\n",
                          before + "\"Drainage is critical, even if it is not glamorous,\" Natarajan said.\n");
   CHECK(entry_of(same, 0, 1).op == Op::modified);
+  // The sentence that closes a quotation opened before it, against a short quotation: two things
+  // she said.
+  const std::string night = "Thousands of residents of Pozzuoli spent the night outdoors.\n";
+  const auto closing = diff(night + "\"It started just after midnight.\n"
+                                    "The whole house was shaking and the dog was howling,\" said Carmela Esposito, 68, who spent the night in her car.\n",
+                            night + "\"I didn't sleep at all,\" said Carmela Esposito, 68, who spent the night in her car.\n");
+  CHECK(entry_of(closing, 0, 2).op == Op::removed);
+  CHECK(entry_of(closing, 1, 1).op == Op::added);
 }
 
 TEST_CASE("a sentence that says someone did not comment is not the claim they made", "[align]") {
