@@ -952,6 +952,15 @@ TermKind figure_kind(std::string_view figure) {
 // meter), and a figure glued to a unit split from it ("88F" -> 88, f; "62m" -> 62, m), so that
 // rewrites that spell them apart still meet.
 void DocFeatures::add_word_terms(std::string_view w) {
+  // "Twenty-two" is the figure 22, not 20 and 2.
+  if (w.find('-') != std::string_view::npos) {
+    term_.clear();
+    append_lower(w, term_);
+    if (number_word_value(term_, term_)) {
+      terms_.push_back(table_.intern(term_, figure_kind(term_)));
+      return;
+    }
+  }
   std::size_t k = 0;
   while (k < w.size()) {
     std::size_t e = w.find('-', k);

@@ -211,6 +211,14 @@ TEST_CASE("a percentage rounded by the other outlet counts as its figure", "[ali
         sim("The council passed a budget of $1.2 billion.", "The council passed a budget of $3 billion."));
 }
 
+TEST_CASE("a figure spelt out with a hyphen is the figure", "[align]") {
+  // "Twenty-two" is 22, not 20 and 2.
+  CHECK(sim("The district would also cut 22 teaching positions.", "Twenty-two teaching jobs will be eliminated.") >
+        sim("The district would also cut 20 teaching positions.", "Twenty-two teaching jobs will be eliminated."));
+  CHECK(sim("The district would also cut 22 teaching positions.", "Twenty-two teaching jobs will be eliminated.") >
+        sim("The district would also cut 2 teaching positions.", "Twenty-two teaching jobs will be eliminated."));
+}
+
 TEST_CASE("a name spelt out counts as the acronym another sentence uses", "[align]") {
   const char* spelt = "The Federal Communications Commission opened an inquiry into the outage.";
   CHECK(sim(spelt, "The FCC opened an inquiry into the outage.") > sim(spelt, "The SEC opened an inquiry into the outage."));
