@@ -106,7 +106,7 @@ test('alignment quality on the held-out cases stays above its regression floors'
 });
 
 test('every gold case is well-formed (check-gold.mjs)', () => {
-  for (const set of ['cases', 'cases-blind', 'cases-dev', 'cases-fresh', 'cases-holdout']) {
+  for (const set of ['cases', 'cases-blind', 'cases-dev', 'cases-fresh', 'cases-holdout', 'cases-holdout2']) {
     const out = execFileSync(process.execPath, [join(root, 'tests', 'quality', 'check-gold.mjs'), join(root, 'tests', 'quality', set)],
       { encoding: 'utf8' });
     assert.match(out, /: 0 error\(s\), 0 warning\(s\)\s*$/, `${set}: ${out}`);
