@@ -930,6 +930,8 @@ CommentRole comment_role(std::string_view w) {
   if (w == "unclear" || w == "unknown") return CommentRole::unclear;
   if (w == "too") return CommentRole::too;
   if (w == "early") return CommentRole::early;
+  if (w == "under") return CommentRole::under;
+  if (w == "investigation") return CommentRole::investigation;
   return CommentRole::other;
 }
 
@@ -1120,7 +1122,7 @@ void DocFeatures::ensure(std::uint32_t i) {
   bool marked = quote_from != SIZE_MAX;  // a quotation mark seen
   int since_negation = -1;  // words since "not", "declined", "no", "too early"..., or -1
   bool say = false;         // "did not say", "unclear": "whether", "how"... next makes it a no-comment
-  bool too = false;         // the word before was "too"
+  CommentRole before = CommentRole::other;  // the previous word's
   for (; k < toks_.size(); ++k) {
     const Token& t = toks_[k];
     const auto w = text.substr(t.start, t.end - t.start);
@@ -1159,7 +1161,7 @@ void DocFeatures::ensure(std::uint32_t i) {
       // "did not (immediately) respond", "declined to comment", "could not be reached", "did
       // not say whether", "no comment": the sentence reports that someone said nothing; "was not
       // immediately clear", "could not yet say how many", "unclear whether", "too early to say
-      // what": that something is not known yet.
+      // what", "the cause is under investigation": that something is not known yet.
       const CommentRole role = word_roles_[id];
       switch (role) {
         case CommentRole::negation: since_negation = 0, say = false; break;
@@ -1168,11 +1170,13 @@ void DocFeatures::ensure(std::uint32_t i) {
         case CommentRole::say: say = since_negation >= 0; since_negation = -1; break;
         case CommentRole::whether: if (say) states_[i] |= kNoComment; say = false, since_negation = -1; break;
         case CommentRole::unclear: say = true, since_negation = -1; break;
-        case CommentRole::early: since_negation = too ? 0 : -1, say = false; break;
+        case CommentRole::early: since_negation = before == CommentRole::too ? 0 : -1, say = false; break;
+        case CommentRole::investigation: if (before == CommentRole::under) states_[i] |= kNoComment; [[fallthrough]];
         case CommentRole::too:
+        case CommentRole::under:
         case CommentRole::other: since_negation = -1, say = false; break;
       }
-      too = role == CommentRole::too;
+      before = role;
     } else if (w == "%") {
       term_ = "%";  // "84%" and "84 percent" say the same
       canonical_term(term_);

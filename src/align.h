@@ -86,8 +86,9 @@ enum StateWords : std::uint8_t {
 
 /// What a lowercase word does in "did not respond", "declined to comment", "could not be
 /// reached", "did not say whether", "could not yet say how many", "it was not immediately
-/// clear", "it was unclear how", "too early to say what", "no comment": see DocFeatures::ensure.
-enum class CommentRole : std::uint8_t { other, negation, filler, comment, say, whether, unclear, too, early };
+/// clear", "it was unclear how", "too early to say what", "under investigation", "no comment": see
+/// DocFeatures::ensure.
+enum class CommentRole : std::uint8_t { other, negation, filler, comment, say, whether, unclear, too, early, under, investigation };
 CommentRole comment_role(std::string_view lower_word);
 
 /// The StateWords bits of one lowercase word.
