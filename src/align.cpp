@@ -751,7 +751,12 @@ class Aligner {
         if (split ? ledes_apart(one, grown) || other_quotes(one.begin, k32)
                   : ledes_apart(grown, one) || other_quotes(k32, one.begin))
           continue;
-        if (comment_apart(one_f.states(one.begin), many_f.states(k))) continue;
+        // The grown group's states together, as in compatible(): "Halvard regrets the spill. The
+        // cause is under investigation." is one claim with "Halvard, which regrets the spill,
+        // has not said what caused it."
+        std::uint8_t grown_states = 0;
+        for (auto g = grown.begin; g < grown.end; ++g) grown_states |= many_f.states(g);
+        if (comment_apart(one_f.states(one.begin), grown_states)) continue;
         auto grown_similarity = [&] { return similarity(one_bag, view(group_bag(many_f, grown))); };
         double score = 0;
         if (grouping_ == Grouping::pair) {

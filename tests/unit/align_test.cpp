@@ -408,6 +408,14 @@ void check_one_merge(const std::string& old_text, const std::string& new_text) {
 
 }  // namespace
 
+TEST_CASE("a merge's no-comment is its sentences' together", "[align]") {
+  // One half regrets, the other says the cause is not known: one claim with a sentence that says
+  // both, though only one of its halves says something is not known.
+  check_one_merge("Farrow Chemical said in a statement that it deeply regrets the leak and would pay for the cleanup.\n"
+                  "The cause of the leak was under investigation.\n",
+                  "Farrow Chemical, which said it deeply regrets the leak and would pay for the cleanup, has not said what caused it.\n");
+}
+
 TEST_CASE("a sentence that restarts what the other stops is another claim", "[align]") {
   // Without the rule these pair at 0.5-0.6: the same subject, the same stem, one word apart.
   const auto c = diff("Bullet train services between Tokyo and Aomori were suspended for several hours.\n"
