@@ -16,27 +16,27 @@ const cases = join(root, 'tests', 'quality', 'cases');
 
 const FLOORS = {
   update: { pairs_f1: 0.97, moved_f1: 0.97, added_f1: 0.97, removed_f1: 0.97 },
-  outlet: { pairs_f1: 0.95, moved_f1: 0.88, added_f1: 0.92, removed_f1: 0.89 },
+  outlet: { pairs_f1: 0.95, moved_f1: 0.88, added_f1: 0.93, removed_f1: 0.89 },
 };
 
 // The blind cases (cases-blind/README.md): regression floors just under today's figures, which
 // are below the bars (see the README's table).
 const BLIND_FLOORS = {
   update: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.95, removed_f1: 0.99 },
-  outlet: { pairs_f1: 0.92, moved_f1: 0.99, added_f1: 0.83, removed_f1: 0.57 },
+  outlet: { pairs_f1: 0.92, moved_f1: 0.99, added_f1: 0.83, removed_f1: 0.65 },
 };
 
 // The development cases (cases-dev/README.md), written blind like cases-blind but meant to be
 // studied and tuned on: regression floors just under today's figures.
 const DEV_FLOORS = {
   update: { pairs_f1: 0.96, moved_f1: 0.99, added_f1: 0.96, removed_f1: 0.97 },
-  outlet: { pairs_f1: 0.96, moved_f1: 0.99, added_f1: 0.87, removed_f1: 0.68 },
+  outlet: { pairs_f1: 0.97, moved_f1: 0.99, added_f1: 0.91, removed_f1: 0.71 },
 };
 
 // The fresh cases (cases-fresh/README.md), written blind on 2026-12-08 and since studied like the
 // development cases: regression floors just under today's figures.
 const FRESH_FLOORS = {
-  update: { pairs_f1: 0.94, moved_f1: 0.88, added_f1: 0.90, removed_f1: 0.80 },
+  update: { pairs_f1: 0.94, moved_f1: 0.88, added_f1: 0.92, removed_f1: 0.82 },
   outlet: { pairs_f1: 0.96, moved_f1: 0.95, added_f1: 0.84, removed_f1: 0.79 },
 };
 
@@ -94,15 +94,27 @@ test('the claim similarity agrees with human ratings of headline pairs (STS)', (
 });
 
 // The held-out cases (cases-holdout/README.md), written blind by a helper who never ran the engine,
-// scored once and never tuned on: regression floors just under that first score.
+// scored at the end of a session and never tuned on: regression floors just under the last score.
 const HOLDOUT_FLOORS = {
-  update: { pairs_f1: 0.90, moved_f1: 0.85, added_f1: 0.81, removed_f1: 0.68 },
+  update: { pairs_f1: 0.93, moved_f1: 0.85, added_f1: 0.89, removed_f1: 0.86 },
   outlet: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.99, removed_f1: 0.96 },
 };
 
 test('alignment quality on the held-out cases stays above its regression floors', async () => {
   assert.ok(existsSync(bin), `the native CLI is not built: ${bin}`);
   await meetsFloors(join(root, 'tests', 'quality', 'cases-holdout'), HOLDOUT_FLOORS, 6);
+});
+
+// The second held-out cases (cases-holdout2/README.md), written blind on 2026-12-08 and scored
+// once at the end of that session: regression floors just under that score.
+const HOLDOUT2_FLOORS = {
+  update: { pairs_f1: 0.97, moved_f1: 0.96, added_f1: 0.92, removed_f1: 0.84 },
+  outlet: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.93, removed_f1: 0.95 },
+};
+
+test('alignment quality on the second held-out cases stays above its regression floors', async () => {
+  assert.ok(existsSync(bin), `the native CLI is not built: ${bin}`);
+  await meetsFloors(join(root, 'tests', 'quality', 'cases-holdout2'), HOLDOUT2_FLOORS, 3);
 });
 
 test('every gold case is well-formed (check-gold.mjs)', () => {
