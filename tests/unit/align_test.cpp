@@ -368,6 +368,14 @@ TEST_CASE("two versions' headlines: a new headline over a new lede of its own an
   REQUIRE(hoax.stats.equal == 3);
   CHECK(entry_of(hoax, 0, 0).op == Op::removed);
   CHECK(entry_of(hoax, 1, 0).op == Op::added);
+  // "Cedar Gap fire grows to 18,000 acres, forcing more evacuations in Oregon" / "Evacuation
+  // orders lifted as rain helps crews tame Cedar Gap fire": a rewrite that kept one sentence of
+  // 16 word for word, and the lede's dateline, is two versions too.
+  const std::string fresh = std::string(STORYDIFF_SAMPLES_DIR) + "/../tests/quality/cases-fresh/";
+  const auto fire = versions(fresh + "wildfire-containment-update/a.txt", fresh + "wildfire-containment-update/b.txt");
+  REQUIRE(fire.stats.equal == 1);
+  CHECK(entry_of(fire, 0, 0).op == Op::removed);
+  CHECK(entry_of(fire, 1, 0).op == Op::added);
   // "Fire aboard Greek ferry kills at least 23" / "Death toll in Greek ferry fire rises to 41;
   // captain arrested": both carry a figure, which the new one updates. One claim.
   const std::string samples = STORYDIFF_SAMPLES_DIR;
