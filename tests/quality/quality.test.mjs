@@ -12,33 +12,71 @@ import { scoreAll } from './score.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = process.env.STORYDIFF ?? join(root, 'build', 'storydiff');
-const cases = join(root, 'tests', 'quality', 'cases');
 
-const FLOORS = {
-  update: { pairs_f1: 0.97, moved_f1: 0.97, added_f1: 0.97, removed_f1: 0.97 },
-  outlet: { pairs_f1: 0.95, moved_f1: 0.88, added_f1: 0.93, removed_f1: 0.89 },
-};
-
-// The blind cases (cases-blind/README.md): regression floors just under today's figures, which
-// are below the bars (see the README's table).
-const BLIND_FLOORS = {
-  update: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.95, removed_f1: 0.99 },
-  outlet: { pairs_f1: 0.92, moved_f1: 0.99, added_f1: 0.83, removed_f1: 0.65 },
-};
-
-// The development cases (cases-dev/README.md), written blind like cases-blind but meant to be
-// studied and tuned on: regression floors just under today's figures.
-const DEV_FLOORS = {
-  update: { pairs_f1: 0.96, moved_f1: 0.99, added_f1: 0.96, removed_f1: 0.97 },
-  outlet: { pairs_f1: 0.97, moved_f1: 0.99, added_f1: 0.91, removed_f1: 0.71 },
-};
-
-// The fresh cases (cases-fresh/README.md), written blind on 2026-12-08 and since studied like the
-// development cases: regression floors just under today's figures.
-const FRESH_FLOORS = {
-  update: { pairs_f1: 0.95, moved_f1: 0.88, added_f1: 0.92, removed_f1: 0.83 },
-  outlet: { pairs_f1: 0.96, moved_f1: 0.95, added_f1: 0.84, removed_f1: 0.79 },
-};
+// Each gold set with the floors its mean scores must meet (pairs / moved / added / removed F1).
+const SETS = [
+  {
+    dir: 'cases',
+    about: 'the gold cases meet the floors',
+    minCases: 8,
+    floors: {
+      update: { pairs_f1: 0.97, moved_f1: 0.97, added_f1: 0.97, removed_f1: 0.97 },
+      outlet: { pairs_f1: 0.95, moved_f1: 0.88, added_f1: 0.93, removed_f1: 0.89 },
+    },
+  },
+  {
+    // cases-blind/README.md: regression floors just under today's figures, which are below the
+    // bars (see the README's table).
+    dir: 'cases-blind',
+    about: 'the blind cases stay above their regression floors',
+    minCases: 5,
+    floors: {
+      update: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.95, removed_f1: 0.99 },
+      outlet: { pairs_f1: 0.92, moved_f1: 0.99, added_f1: 0.83, removed_f1: 0.65 },
+    },
+  },
+  {
+    // cases-dev/README.md, written blind like cases-blind but meant to be studied and tuned on.
+    dir: 'cases-dev',
+    about: 'the development cases stay above their regression floors',
+    minCases: 5,
+    floors: {
+      update: { pairs_f1: 0.96, moved_f1: 0.99, added_f1: 0.96, removed_f1: 0.97 },
+      outlet: { pairs_f1: 0.97, moved_f1: 0.99, added_f1: 0.91, removed_f1: 0.71 },
+    },
+  },
+  {
+    // cases-fresh/README.md, written blind on 2026-12-08 and since studied like cases-dev.
+    dir: 'cases-fresh',
+    about: 'the fresh cases stay above their regression floors',
+    minCases: 3,
+    floors: {
+      update: { pairs_f1: 0.95, moved_f1: 0.88, added_f1: 0.92, removed_f1: 0.83 },
+      outlet: { pairs_f1: 0.96, moved_f1: 0.95, added_f1: 0.84, removed_f1: 0.79 },
+    },
+  },
+  {
+    // cases-holdout/README.md, written blind, scored at the end of a session and never tuned on.
+    dir: 'cases-holdout',
+    about: 'the held-out cases stay above their regression floors',
+    minCases: 6,
+    floors: {
+      update: { pairs_f1: 0.93, moved_f1: 0.85, added_f1: 0.89, removed_f1: 0.86 },
+      outlet: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.99, removed_f1: 0.96 },
+    },
+  },
+  {
+    // cases-holdout2/README.md, written blind on 2026-12-08 and scored once at the end of that
+    // session.
+    dir: 'cases-holdout2',
+    about: 'the second held-out cases stay above their regression floors',
+    minCases: 3,
+    floors: {
+      update: { pairs_f1: 0.97, moved_f1: 0.96, added_f1: 0.92, removed_f1: 0.84 },
+      outlet: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.93, removed_f1: 0.95 },
+    },
+  },
+];
 
 const run = (a, b) => {
   try {
@@ -49,25 +87,12 @@ const run = (a, b) => {
   }
 };
 
-test('alignment quality on the gold cases meets the floors', async () => {
-  assert.ok(existsSync(bin), `the native CLI is not built: ${bin}`);
-  await meetsFloors(cases, FLOORS, 8);
-});
-
-test('alignment quality on the blind cases stays above its regression floors', async () => {
-  assert.ok(existsSync(bin), `the native CLI is not built: ${bin}`);
-  await meetsFloors(join(root, 'tests', 'quality', 'cases-blind'), BLIND_FLOORS, 5);
-});
-
-test('alignment quality on the development cases stays above its regression floors', async () => {
-  assert.ok(existsSync(bin), `the native CLI is not built: ${bin}`);
-  await meetsFloors(join(root, 'tests', 'quality', 'cases-dev'), DEV_FLOORS, 5);
-});
-
-test('alignment quality on the fresh cases stays above its regression floors', async () => {
-  assert.ok(existsSync(bin), `the native CLI is not built: ${bin}`);
-  await meetsFloors(join(root, 'tests', 'quality', 'cases-fresh'), FRESH_FLOORS, 3);
-});
+for (const set of SETS) {
+  test(`alignment quality: ${set.about} (${set.dir})`, async () => {
+    assert.ok(existsSync(bin), `the native CLI is not built: ${bin}`);
+    await meetsFloors(join(root, 'tests', 'quality', set.dir), set.floors, set.minCases);
+  });
+}
 
 // The claim similarity against human judgement: 1,500 pairs of two outlets' headlines rated 0-5 by
 // people (SemEval STS, in ../shared/corpus; see tests/quality/sts.mjs). Floors just under today's
@@ -93,35 +118,11 @@ test('the claim similarity agrees with human ratings of headline pairs (STS)', (
   for (let k = 1; k < r.bands.length; ++k) assert.ok(r.bands[k].share > r.bands[k - 1].share, JSON.stringify(r.bands));
 });
 
-// The held-out cases (cases-holdout/README.md), written blind by a helper who never ran the engine,
-// scored at the end of a session and never tuned on: regression floors just under the last score.
-const HOLDOUT_FLOORS = {
-  update: { pairs_f1: 0.93, moved_f1: 0.85, added_f1: 0.89, removed_f1: 0.86 },
-  outlet: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.99, removed_f1: 0.96 },
-};
-
-test('alignment quality on the held-out cases stays above its regression floors', async () => {
-  assert.ok(existsSync(bin), `the native CLI is not built: ${bin}`);
-  await meetsFloors(join(root, 'tests', 'quality', 'cases-holdout'), HOLDOUT_FLOORS, 6);
-});
-
-// The second held-out cases (cases-holdout2/README.md), written blind on 2026-12-08 and scored
-// once at the end of that session: regression floors just under that score.
-const HOLDOUT2_FLOORS = {
-  update: { pairs_f1: 0.97, moved_f1: 0.96, added_f1: 0.92, removed_f1: 0.84 },
-  outlet: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.93, removed_f1: 0.95 },
-};
-
-test('alignment quality on the second held-out cases stays above its regression floors', async () => {
-  assert.ok(existsSync(bin), `the native CLI is not built: ${bin}`);
-  await meetsFloors(join(root, 'tests', 'quality', 'cases-holdout2'), HOLDOUT2_FLOORS, 3);
-});
-
 test('every gold case is well-formed (check-gold.mjs)', () => {
-  for (const set of ['cases', 'cases-blind', 'cases-dev', 'cases-fresh', 'cases-holdout', 'cases-holdout2']) {
-    const out = execFileSync(process.execPath, [join(root, 'tests', 'quality', 'check-gold.mjs'), join(root, 'tests', 'quality', set)],
+  for (const { dir } of SETS) {
+    const out = execFileSync(process.execPath, [join(root, 'tests', 'quality', 'check-gold.mjs'), join(root, 'tests', 'quality', dir)],
       { encoding: 'utf8' });
-    assert.match(out, /: 0 error\(s\), 0 warning\(s\)\s*$/, `${set}: ${out}`);
+    assert.match(out, /: 0 error\(s\), 0 warning\(s\)\s*$/, `${dir}: ${out}`);
   }
 });
 
