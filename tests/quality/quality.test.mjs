@@ -41,7 +41,7 @@ const SETS = [
     about: 'the development cases stay above their regression floors',
     minCases: 5,
     floors: {
-      update: { pairs_f1: 0.96, moved_f1: 0.99, added_f1: 0.96, removed_f1: 0.97 },
+      update: { pairs_f1: 0.95, moved_f1: 0.94, added_f1: 0.93, removed_f1: 0.92 },
       outlet: { pairs_f1: 0.97, moved_f1: 0.99, added_f1: 0.91, removed_f1: 0.71 },
     },
   },
@@ -61,7 +61,7 @@ const SETS = [
     about: 'the held-out cases stay above their regression floors',
     minCases: 6,
     floors: {
-      update: { pairs_f1: 0.93, moved_f1: 0.85, added_f1: 0.89, removed_f1: 0.86 },
+      update: { pairs_f1: 0.94, moved_f1: 0.93, added_f1: 0.90, removed_f1: 0.86 },
       outlet: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.99, removed_f1: 0.96 },
     },
   },
@@ -72,7 +72,7 @@ const SETS = [
     about: 'the second held-out cases stay above their regression floors',
     minCases: 3,
     floors: {
-      update: { pairs_f1: 0.97, moved_f1: 0.96, added_f1: 0.92, removed_f1: 0.84 },
+      update: { pairs_f1: 0.97, moved_f1: 0.92, added_f1: 0.91, removed_f1: 0.83 },
       outlet: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.93, removed_f1: 0.95 },
     },
   },
