@@ -9,6 +9,8 @@
 //
 // usage: node tests/quality/score.mjs CASE_DIR PREDICTION.json   one JSON line of scores
 //        node tests/quality/score.mjs --all CASES_DIR CMD...     runs CMD a.txt b.txt per case
+//        node tests/quality/score.mjs --errors DIR CMD...        what each case (or one case) got
+//                                                                wrong: false and missed pairs, moves
 //
 // Prediction contract (what `storydiff --format json A B` prints):
 //   documents[0|1].sentences[k] = {start, end}   UTF-8 byte offsets into the input file
@@ -160,9 +162,11 @@ function indexList(op, key) {
   return v;
 }
 
-/** Score one prediction object against the gold case in caseDir. */
-export function scoreCase(caseDir, pred) {
-  const { spans, pairs: gpairs, moved: gmoved, removed: gremoved, added: gadded } = buildGold(caseDir);
+/**
+ * The prediction's pair / moved / removed / added sets of gold sentence ids (pairs as "x,y"), with
+ * each predicted pair's similarity and moved flag, for scoring and for listing errors.
+ */
+function predictedSets(pred, spans) {
   const docs = pred.documents;
   const ma = mapPred(docs[0].sentences, spans.a);
   const mb = mapPred(docs[1].sentences, spans.b);
@@ -170,6 +174,7 @@ export function scoreCase(caseDir, pred) {
   const moved = new Set();
   const removed = new Set();
   const added = new Set();
+  const similarity = new Map();
   for (const op of pred.alignment) {
     if (!('op' in op)) throw new TypeError("KeyError: 'op'");
     const kind = op.op;
@@ -179,6 +184,7 @@ export function scoreCase(caseDir, pred) {
       for (const x of A) {
         for (const y of B) {
           pairs.add(`${x},${y}`);
+          similarity.set(`${x},${y}`, op.similarity);
           if (pyTruthy(op.moved)) moved.add(`${x},${y}`);
         }
       }
@@ -188,6 +194,13 @@ export function scoreCase(caseDir, pred) {
       for (const y of B) added.add(y);
     }
   }
+  return { pairs, moved, removed, added, similarity };
+}
+
+/** Score one prediction object against the gold case in caseDir. */
+export function scoreCase(caseDir, pred) {
+  const { spans, pairs: gpairs, moved: gmoved, removed: gremoved, added: gadded } = buildGold(caseDir);
+  const { pairs, moved, removed, added } = predictedSets(pred, spans);
   return {
     pairs_f1: pyRound(f1(pairs, gpairs), 4),
     moved_f1: pyRound(f1(moved, gmoved), 4),
@@ -195,6 +208,28 @@ export function scoreCase(caseDir, pred) {
     removed_f1: pyRound(f1(removed, gremoved), 4),
     n_gold_pairs: gpairs.size,
   };
+}
+
+/**
+ * What a prediction got wrong against the gold case, gold sentence by gold sentence: pairs it
+ * made that the gold does not (`false_pair`, with the similarity), gold pairs it missed
+ * (`missed_pair`), and moved flags it added or missed (`false_move`, `missed_move`). Each item
+ * holds the gold sentence indices `a` and/or `b` and their texts.
+ */
+export function caseErrors(caseDir, pred) {
+  const { spans, pairs: gpairs, moved: gmoved } = buildGold(caseDir);
+  const { pairs, moved, similarity } = predictedSets(pred, spans);
+  const item = (kind, key, extra = {}) => {
+    const [a, b] = key.split(',').map(Number);
+    return { kind, a, b, text_a: spans.a[a][2], text_b: spans.b[b][2], ...extra };
+  };
+  const byPosition = (x, y) => x.a - y.a || x.b - y.b;
+  const out = [];
+  for (const k of pairs) if (!gpairs.has(k)) out.push(item('false_pair', k, { similarity: similarity.get(k) }));
+  for (const k of gpairs) if (!pairs.has(k)) out.push(item('missed_pair', k));
+  for (const k of moved) if (!gmoved.has(k) && gpairs.has(k)) out.push(item('false_move', k));
+  for (const k of gmoved) if (!moved.has(k) && pairs.has(k)) out.push(item('missed_move', k));
+  return out.sort(byPosition);
 }
 
 function cmpCodePoints(x, y) {
@@ -389,8 +424,31 @@ function runCommand(cmd) {
 
 async function main(argv) {
   if (argv.length < 2 || argv[0] === '-h' || argv[0] === '--help') {
-    process.stderr.write('usage: score.mjs CASE_DIR PREDICTION.json\n       score.mjs --all CASES_DIR CMD...\n');
+    process.stderr.write(
+      'usage: score.mjs CASE_DIR PREDICTION.json\n       score.mjs --all CASES_DIR CMD...\n' +
+        '       score.mjs --errors CASES_DIR|CASE_DIR CMD...   (what each case got wrong)\n',
+    );
     return 2;
+  }
+  if (argv[0] === '--errors') {
+    const [dir, ...cmd] = argv.slice(1);
+    if (!cmd.length) {
+      process.stderr.write('score.mjs --errors: no command given\n');
+      return 2;
+    }
+    const single = fs.existsSync(path.join(dir, 'gold.json'));
+    const run = runCommand(cmd);
+    for (const name of single ? [path.basename(dir)] : caseNames(dir)) {
+      const caseDir = single ? dir : path.join(dir, name);
+      const errors = caseErrors(caseDir, await run(path.join(caseDir, 'a.txt'), path.join(caseDir, 'b.txt')));
+      console.log(`${name}: ${errors.length} error(s)`);
+      const cut = (t) => (t.length > 110 ? `${t.slice(0, 110)}…` : t);
+      for (const e of errors) {
+        const sim = e.similarity === undefined ? '' : ` similarity ${e.similarity}`;
+        console.log(`  ${e.kind} a${e.a} b${e.b}${sim}\n    A: ${cut(e.text_a)}\n    B: ${cut(e.text_b)}`);
+      }
+    }
+    return 0;
   }
   if (argv[0] === '--all') {
     const [casesDir, ...cmd] = argv.slice(1);
