@@ -55,6 +55,8 @@ constexpr std::string_view kGroups[] = {
     "city town", "official authority authorities", "spokesman spokeswoman spokesperson",
     "statement release", "strike walkout", "union labor", "pay wage wages salary",
     "airport airfield", "plane aircraft jet airplane aeroplane",
+    "receive received get got", "outage blackout", "shortage lack", "violator offender",
+    "failure fail failing",
     // British and American spellings the stemmer does not bring together (it does -ise/-ize,
     // -our/-or and -tre/-ter)
     "program programme", "jewelry jewellery", "ton tonne", "gray grey", "aluminum aluminium",

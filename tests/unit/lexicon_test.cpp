@@ -28,6 +28,14 @@ TEST_CASE("rewrites' synonyms meet at one term", "[lexicon]") {
   canonical_term(sign);
   CHECK(sign == canon("percent"));
   CHECK(canon("Oct") == canon("October"));
+  // "will get a warning" / "will receive a warning"; "the outages" / "the blackouts"; "a shortage
+  // of power" / "a lack of generation"; "equipment failures" / "failing equipment".
+  CHECK(canon("get") == canon("receive"));
+  CHECK(canon("got") == canon("received"));
+  CHECK(canon("outages") == canon("blackouts"));
+  CHECK(canon("shortage") == canon("lack"));
+  CHECK(canon("violators") == canon("offenders"));
+  CHECK(canon("failures") == canon("failing"));
 }
 
 TEST_CASE("British and American spellings meet", "[lexicon]") {
