@@ -280,15 +280,8 @@ class Aligner {
   // "Interstate 80 was closed. It reopened at noon." is one claim with "A closure of Interstate
   // 80 ended at noon."
   bool compatible(Run a, Run b) const {
-    std::uint8_t sa = 0, sb = 0;
-    for (auto i = a.begin; i < a.end; ++i) {
-      if (title_a_ && i == 0) return false;
-      sa |= fa_.states(i);
-    }
-    for (auto j = b.begin; j < b.end; ++j) {
-      if (title_b_ && j == 0) return false;
-      sb |= fb_.states(j);
-    }
+    if ((title_a_ && a.begin == 0) || (title_b_ && b.begin == 0)) return false;
+    const std::uint8_t sa = run_states(fa_, a), sb = run_states(fb_, b);
     if (ledes_apart(a, b) || comment_apart(sa, sb)) return false;
     for (auto i = a.begin; i < a.end; ++i)
       for (auto j = b.begin; j < b.end; ++j)
@@ -296,6 +289,12 @@ class Aligner {
     return a.size() == 1 && b.size() == 1 ? !opposite_at(a.begin, b.begin) : !opposite_states(sa, sb);
   }
   bool compatible(std::uint32_t i, std::uint32_t j) const { return compatible(Run{i, i + 1}, Run{j, j + 1}); }
+  // A run's StateWords bits together.
+  static std::uint8_t run_states(const DocFeatures& f, Run run) {
+    std::uint8_t bits = 0;
+    for (auto k = run.begin; k < run.end; ++k) bits |= f.states(k);
+    return bits;
+  }
   bool headlines_apart(std::uint32_t i, std::uint32_t j) const {
     return !(title_a_ && i == 0) && !(title_b_ && j == 0);
   }
@@ -769,9 +768,7 @@ class Aligner {
         // The grown group's states together, as in compatible(): "Halvard regrets the spill. The
         // cause is under investigation." is one claim with "Halvard, which regrets the spill,
         // has not said what caused it."
-        std::uint8_t grown_states = 0;
-        for (auto g = grown.begin; g < grown.end; ++g) grown_states |= many_f.states(g);
-        if (comment_apart(one_f.states(one.begin), grown_states)) continue;
+        if (comment_apart(one_f.states(one.begin), run_states(many_f, grown))) continue;
         auto grown_similarity = [&] { return similarity(one_bag, view(group_bag(many_f, grown))); };
         double score = 0;
         if (grouping_ == Grouping::pair) {
