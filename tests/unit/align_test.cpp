@@ -537,3 +537,27 @@ TEST_CASE("between versions, a reworded sentence out of order needs one and a ha
   CHECK(e.b == std::vector<std::uint32_t>{5});
   CHECK(e.moved);
 }
+
+TEST_CASE("two outlets' ledes pair on less than the threshold; other sentences do not", "[align]") {
+  const std::string a =
+      "Dozens feared dead as migrant boat capsizes off Greek island\n\n"
+      "KALYROS, Greece (Meridian Wire) — At least 31 people died and dozens more were missing after a fishing boat "
+      "crowded with migrants capsized before dawn on Wednesday, the coast guard said.\n\n"
+      "Rescuers pulled 104 survivors from the water, most of them men from Syria and Egypt.\n\n"
+      "The boat had left Tobruk in eastern Libya on Sunday, survivors said.\n";
+  const std::string lede =
+      "More than 30 people drowned and hundreds more were feared lost after an overcrowded trawler capsized in the "
+      "Aegean early on Wednesday.";
+  const std::string rest =
+      "Greece declared three days of national mourning.\n\n"
+      "Survivors told officials that the vessel set sail from Tobruk in Libya on Sunday.\n";
+  const auto c = diff(a, "Hundreds feared lost in Aegean shipwreck\n\n" + lede + "\n\n" + rest);
+  const AlignmentEntry& ledes = entry_of(c, 0, 1);
+  CHECK(ledes.op == Op::modified);
+  CHECK(ledes.b == std::vector<std::uint32_t>{1});
+  CHECK(ledes.similarity < Options{}.threshold);
+  // The same sentence below another lede is only as alike as any two sentences: not a pair.
+  const auto later = diff(a, "Hundreds feared lost in Aegean shipwreck\n\nA search went on through the night.\n\n" +
+                                 lede + "\n\n" + rest);
+  CHECK(entry_of(later, 0, 1).op == Op::removed);
+}
