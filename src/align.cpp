@@ -922,19 +922,22 @@ constexpr bool sorted(const std::array<std::string_view, N>& words) {
 
 std::uint8_t state_words(std::string_view w) {
   // Lowercase forms, each list sorted. Not "end" or "ends" ("at the end of the year").
-  static constexpr std::array<std::string_view, 50> kStopWords = {
+  static constexpr std::array<std::string_view, 64> kStopWords = {
       "ban",        "banned",     "banning",    "bans",       "close",      "closed",     "closes",
-      "closing",    "closure",    "closures",   "declare",    "declared",   "declares",   "declaring",
-      "effect",     "evacuate",   "evacuated",  "evacuates",  "evacuating", "evacuation", "ground",
-      "grounded",   "grounding",  "grounds",    "halt",       "halted",     "halting",    "halts",
-      "impose",     "imposed",    "imposes",    "imposing",   "issue",      "issued",     "issues",
-      "issuing",    "order",      "ordered",    "ordering",   "orders",     "shut",       "shutdown",
+      "closing",    "closure",    "closures",   "cripple",    "crippled",   "cripples",   "crippling",
+      "declare",    "declared",   "declares",   "declaring",  "disrupt",    "disrupted",  "disrupting",
+      "disruption", "disruptions", "disrupts",   "effect",     "evacuate",   "evacuated",  "evacuates",
+      "evacuating", "evacuation", "ground",     "grounded",   "grounding",  "grounds",    "halt",
+      "halted",     "halting",    "halts",      "impose",     "imposed",    "imposes",    "imposing",
+      "issue",      "issued",     "issues",     "issuing",    "knocked",    "offline",    "order",
+      "ordered",    "ordering",   "orders",     "outage",     "outages",    "shut",       "shutdown",
       "shuts",      "shutting",   "suspend",    "suspended",  "suspending", "suspends",   "suspension",
       "suspensions"};
-  static constexpr std::array<std::string_view, 22> kRestartWords = {
-      "ended",     "lift",      "lifted",     "lifting",    "lifts",     "reopen",   "reopened",  "reopening",
-      "reopens",   "rescind",   "rescinded",  "rescinding", "rescinds",  "restore",  "restored",  "restores",
-      "restoring", "resume",    "resumed",    "resumes",    "resuming",  "resumption"};
+  static constexpr std::array<std::string_view, 26> kRestartWords = {
+      "ended",       "lift",        "lifted",      "lifting",     "lifts",       "reconnect",   "reconnected",
+      "reconnecting", "reconnects",  "reopen",      "reopened",    "reopening",   "reopens",     "rescind",
+      "rescinded",   "rescinding",  "rescinds",    "restore",     "restored",    "restores",    "restoring",
+      "resume",      "resumed",     "resumes",     "resuming",    "resumption"};
   static_assert(sorted(kStopWords) && sorted(kRestartWords));
   std::uint8_t bits = 0;
   if (std::binary_search(kStopWords.begin(), kStopWords.end(), w)) bits |= kStops;
@@ -967,6 +970,7 @@ CommentRole comment_role(std::string_view w) {
   if (w == "early") return CommentRole::early;
   if (w == "under") return CommentRole::under;
   if (w == "investigation") return CommentRole::investigation;
+  if (w == "further") return CommentRole::further;
   return CommentRole::other;
 }
 
@@ -1157,6 +1161,7 @@ void DocFeatures::ensure(std::uint32_t i) {
   bool marked = quote_from != SIZE_MAX;  // a quotation mark seen
   int since_negation = -1;  // words since "not", "declined", "no", "too early"..., or -1
   bool say = false;         // "did not say", "unclear": "whether", "how"... next makes it a no-comment
+  bool set_by_comment = false;  // the previous word, a comment word, set kNoComment
   CommentRole before = CommentRole::other;  // the previous word's
   for (; k < toks_.size(); ++k) {
     const Token& t = toks_[k];
@@ -1201,7 +1206,16 @@ void DocFeatures::ensure(std::uint32_t i) {
       switch (role) {
         case CommentRole::negation: since_negation = 0, say = false; break;
         case CommentRole::filler: if (since_negation >= 0 && ++since_negation > 2) since_negation = -1; break;
-        case CommentRole::comment: if (since_negation >= 0) states_[i] |= kNoComment; since_negation = -1; break;
+        case CommentRole::comment:
+          set_by_comment = since_negation >= 0 && (states_[i] & kNoComment) == 0;
+          if (since_negation >= 0) states_[i] |= kNoComment;
+          since_negation = -1;
+          break;
+        // "confirmed it was investigating but declined to comment further": it did say something.
+        case CommentRole::further:
+          if (before == CommentRole::comment && set_by_comment) states_[i] &= static_cast<std::uint8_t>(~kNoComment);
+          since_negation = -1, say = false;
+          break;
         case CommentRole::say: say = since_negation >= 0; since_negation = -1; break;
         case CommentRole::whether: if (say) states_[i] |= kNoComment; say = false, since_negation = -1; break;
         case CommentRole::unclear: say = true, since_negation = -1; break;

@@ -77,8 +77,10 @@ std::uint32_t acronym_key(std::string_view capitals);
 /// Words that put something into a state or out of it again: "suspended" / "resumed", "issued a
 /// ground stop" / "lifted the ground stop", "ordered to shelter" / "lifted the order".
 enum StateWords : std::uint8_t {
-  kStops = 1,     ///< suspend, halt, close, shut, impose, issue, order, declare, ground, ban, evacuate
-  kRestarts = 2,  ///< resume, reopen, lift, rescind, restore, ended
+  /// suspend, halt, close, shut, impose, issue, order, declare, ground, ban, evacuate, cripple,
+  /// disrupt, knock out, outage, offline
+  kStops = 1,
+  kRestarts = 2,  ///< resume, reopen, lift, rescind, restore, reconnect, ended
   /// not a word's bit: the sentence says someone did not comment or say, or that something is not
   /// known (see ensure)
   kNoComment = 4,
@@ -86,9 +88,11 @@ enum StateWords : std::uint8_t {
 
 /// What a lowercase word does in "did not respond", "declined to comment", "could not be
 /// reached", "did not say whether", "could not yet say how many", "it was not immediately
-/// clear", "it was unclear how", "too early to say what", "under investigation", "no comment": see
-/// DocFeatures::ensure.
-enum class CommentRole : std::uint8_t { other, negation, filler, comment, say, whether, unclear, too, early, under, investigation };
+/// clear", "it was unclear how", "too early to say what", "under investigation", "no comment"
+/// (but not "declined to comment further"): see DocFeatures::ensure.
+enum class CommentRole : std::uint8_t {
+  other, negation, filler, comment, say, whether, unclear, too, early, under, investigation, further
+};
 CommentRole comment_role(std::string_view lower_word);
 
 /// The StateWords bits of one lowercase word.

@@ -291,6 +291,11 @@ TEST_CASE("a sentence that says someone did not comment is not the claim they ma
                          before + "The Pennsylvania Department of Transportation declined to comment on Thursday.\n");
   CHECK(entry_of(both, 0, 1).op == Op::modified);
   CHECK(entry_of(both, 0, 1).b == std::vector<std::uint32_t>{1});
+  // Declining to comment further is no no-comment: it said something, the claim the other tells.
+  const auto further = diff(before + "The FBI's field office in Pittsburgh confirmed it was investigating but declined to comment further.\n",
+                            before + "The FBI's field office in Pittsburgh confirmed it was investigating.\n");
+  CHECK(entry_of(further, 0, 1).op == Op::modified);
+  CHECK(entry_of(further, 0, 1).b == std::vector<std::uint32_t>{1});
 }
 
 TEST_CASE("a sentence that says something is not known yet is not the claim that tells it", "[align]") {
@@ -344,6 +349,7 @@ TEST_CASE("comment roles: which words make a no-comment", "[align]") {
   CHECK(detail::comment_role("early") == CommentRole::early);
   CHECK(detail::comment_role("investigation") == CommentRole::investigation);
   CHECK(detail::comment_role("statement") == CommentRole::other);
+  CHECK(detail::comment_role("further") == CommentRole::further);
 }
 
 TEST_CASE("two versions' headlines: a new headline over a new lede of its own announces it", "[align]") {
@@ -441,6 +447,11 @@ TEST_CASE("a sentence that restarts what the other stops is another claim", "[al
                             "The flood warning for the river basin was lifted at 9 a.m. Wednesday.\n");
   CHECK(warning.stats.removed == 1);
   CHECK(warning.stats.added == 1);
+  // An attack that crippled systems, and the systems restored (or reconnected).
+  const auto restored = diff("A ransomware attack has crippled computer systems at St. Brigid Regional Medical Center.\n",
+                             "St. Brigid Regional Medical Center said it had restored most of its computer systems.\n");
+  CHECK(restored.stats.removed == 1);
+  CHECK(restored.stats.added == 1);
   // A claim told in two sentences, stop then restart, is one claim with a sentence that has both.
   check_one_merge("Interstate 80 was closed in both directions between Ogallala and Paxton for six hours.\n"
                   "It reopened at noon.\n",
@@ -461,6 +472,9 @@ TEST_CASE("state words: which words stop and restart", "[align]") {
   CHECK(state_words("resumed") == kRestarts);
   CHECK(state_words("lifted") == kRestarts);
   CHECK(state_words("effect") == kStops);  // "remains in effect", "took effect"
+  CHECK(state_words("crippled") == kStops);
+  CHECK(state_words("outage") == kStops);
+  CHECK(state_words("reconnected") == kRestarts);
   CHECK(state_words("end") == 0);  // "at the end of the year"
   CHECK(state_words("said") == 0);
   CHECK(opposite_states(kStops, kRestarts));
