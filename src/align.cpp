@@ -202,14 +202,26 @@ STORYDIFF_ONCE VerbUses verb_uses(const Document& d, std::uint32_t i) {
 // off the job Tuesday", new "nurses walked off the job Tuesday"; "is scheduled to vote" /
 // "voted 3-2"): a new development, which an update's new lede announces as a new claim. Only
 // the ledes: deeper in an article a preview and its outcome are one claim in the gold cases
-// ("would keep bus service running" / "kept bus service running").
+// ("would keep bus service running" / "kept bus service running"). A vote ahead is also done
+// when the new lede reports what it decided ("is expected to vote Thursday on a $53.1 billion
+// budget" / "on Thursday passed a $53.1 billion budget").
 STORYDIFF_ONCE bool reports_outcome(const VerbUses& old_lede, const VerbUses& new_lede) {
+  std::string vote, outcome;
+  word_term("vote", vote);
+  canonical_term(vote);
   std::string_view rest = old_lede.framed;
   while (rest.size() > 1) {
     rest.remove_prefix(1);
     const std::string_view t = rest.substr(0, rest.find(' '));
     rest.remove_prefix(t.size());
-    if (!has_word(old_lede.plain, t) && has_word(new_lede.plain, t) && !has_word(new_lede.framed, t)) return true;
+    if (has_word(old_lede.plain, t)) continue;
+    if (has_word(new_lede.plain, t) && !has_word(new_lede.framed, t)) return true;
+    if (t != vote) continue;
+    for (const std::string_view w : {"adopted", "approved", "defeated", "passed", "rejected"}) {
+      word_term(w, outcome);
+      canonical_term(outcome);
+      if (has_word(new_lede.plain, outcome) && !has_word(old_lede.plain, outcome)) return true;
+    }
   }
   return false;
 }

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "normalize.h"
 #include "storydiff/segment.h"
 #include "utf8.h"
 
@@ -218,6 +219,7 @@ enum class WordClass : std::uint8_t {
   acronym,      ///< U.S. Ph.D. Calif. Jr.: split only before a common sentence starter
   initial,      ///< a single capital letter ("George W. Bush"): like `acronym`
   clock,        ///< a.m. p.m.: split before a capital unless it names a day, month or zone
+  state,        ///< Calif. La. Pa.: like `acronym`, but after "Place, " a capital starts a sentence
 };
 
 struct Abbreviation {
@@ -232,49 +234,50 @@ constexpr WordClass kNumber = WordClass::number_next;
 constexpr WordClass kAmbig = WordClass::ambiguous;
 constexpr WordClass kAcro = WordClass::acronym;
 constexpr WordClass kClock = WordClass::clock;
+constexpr WordClass kState = WordClass::state;
 
 // Looked up through a hash set (kAbbreviationSet below); kept sorted for the reader.
 constexpr Abbreviation kAbbreviations[] = {
     {"a.k.a", kNever, false}, {"a.m", kClock, false},   {"adm", kTitle, true},
     {"al", kAmbig, false},
-    {"ala", kAcro, true},     {"amb", kTitle, true},    {"approx", kNever, false},
-    {"apr", kNumber, true},   {"apt", kNumber, false},  {"ariz", kAcro, true},
-    {"ark", kAcro, true},     {"art", kNumber, true},   {"assn", kAcro, true},
+    {"ala", kState, true},     {"amb", kTitle, true},    {"approx", kNever, false},
+    {"apr", kNumber, true},   {"apt", kNumber, false},  {"ariz", kState, true},
+    {"ark", kState, true},     {"art", kNumber, true},   {"assn", kAcro, true},
     {"asst", kTitle, true},   {"atty", kTitle, true},   {"aug", kNumber, true},
     {"ave", kAcro, true},     {"bldg", kNumber, false}, {"blvd", kAcro, true},
     {"brig", kTitle, true},   {"bros", kAmbig, true},   {"c", kNever, false},
-    {"ca", kNever, false},    {"calif", kAcro, true},   {"capt", kTitle, true},
+    {"ca", kNever, false},    {"calif", kState, true},   {"capt", kTitle, true},
     {"cdr", kTitle, true},    {"cf", kNever, false},    {"ch", kNumber, false},
     {"chap", kNumber, false}, {"cmdr", kTitle, true},   {"co", kAmbig, true},
-    {"col", kTitle, true},    {"colo", kAcro, true},    {"conn", kAcro, true},
+    {"col", kTitle, true},    {"colo", kState, true},    {"conn", kState, true},
     {"corp", kAmbig, true},   {"cpl", kTitle, true},    {"dec", kNumber, true},
-    {"del", kAcro, true},     {"dept", kAcro, true},    {"det", kTitle, true},
+    {"del", kState, true},     {"dept", kAcro, true},    {"det", kTitle, true},
     {"dist", kAcro, true},    {"dr", kTitle, true},     {"drs", kTitle, true},
     {"e.g", kNever, false},   {"ed", kNumber, true},    {"eds", kNumber, true},
     {"esp", kNever, false},   {"esq", kAmbig, true},    {"est", kNumber, false},
     {"etc", kAmbig, false},   {"ex", kNumber, true},    {"excl", kNever, false},
     {"feb", kNumber, true},   {"fig", kNumber, false},  {"figs", kNumber, false},
-    {"fla", kAcro, true},     {"fr", kTitle, true},     {"ft", kTitle, true},
-    {"ga", kAcro, true},      {"gen", kTitle, true},    {"gov", kTitle, true},
+    {"fla", kState, true},     {"fr", kTitle, true},     {"ft", kTitle, true},
+    {"ga", kState, true},      {"gen", kTitle, true},    {"gov", kTitle, true},
     {"govs", kTitle, true},   {"govt", kAcro, true},    {"hon", kTitle, true},
     {"hwy", kNumber, false},  {"i.e", kNever, false},   {"ibid", kAmbig, false},
-    {"ill", kAcro, true},     {"inc", kAmbig, true},    {"incl", kNever, false},
-    {"ind", kAcro, true},     {"insp", kTitle, true},   {"intl", kAcro, true},
+    {"ill", kState, true},     {"inc", kAmbig, true},    {"incl", kNever, false},
+    {"ind", kState, true},     {"insp", kTitle, true},   {"intl", kAcro, true},
     {"jan", kNumber, true},   {"jr", kAcro, true},      {"jul", kNumber, true},
-    {"jun", kNumber, true},   {"kan", kAcro, true},     {"kans", kAcro, true},
-    {"ky", kAcro, true},      {"la", kAcro, true},      {"llc", kAmbig, true},
+    {"jun", kNumber, true},   {"kan", kState, true},     {"kans", kState, true},
+    {"ky", kState, true},      {"la", kState, true},      {"llc", kAmbig, true},
     {"lieut", kTitle, true},  {"lt", kTitle, true},     {"ltd", kAmbig, true},
     {"maj", kTitle, true},
-    {"mar", kNumber, true},   {"mass", kAcro, true},    {"md", kAcro, true},
-    {"messrs", kTitle, true}, {"mich", kAcro, true},    {"minn", kAcro, true},
-    {"miss", kAcro, true},    {"mlle", kTitle, true},   {"mme", kTitle, true},
-    {"mmes", kTitle, true},   {"mo", kAcro, true},      {"mont", kAcro, true},
+    {"mar", kNumber, true},   {"mass", kState, true},    {"md", kState, true},
+    {"messrs", kTitle, true}, {"mich", kState, true},    {"minn", kState, true},
+    {"miss", kState, true},    {"mlle", kTitle, true},   {"mme", kTitle, true},
+    {"mmes", kTitle, true},   {"mo", kState, true},      {"mont", kState, true},
     {"mr", kTitle, true},     {"mrs", kTitle, true},    {"ms", kTitle, true},
     {"msgr", kTitle, true},   {"mt", kTitle, true},     {"mx", kTitle, true},
-    {"natl", kAcro, true},    {"neb", kAcro, true},     {"nev", kAcro, true},
+    {"natl", kAcro, true},    {"neb", kState, true},     {"nev", kState, true},
     {"no", kNumber, true},    {"nos", kNumber, true},   {"nov", kNumber, true},
-    {"oct", kNumber, true},   {"okla", kAcro, true},    {"op", kNumber, false},
-    {"ore", kAcro, true},     {"p", kNumber, false},    {"pa", kAcro, true},
+    {"oct", kNumber, true},   {"okla", kState, true},    {"op", kNumber, false},
+    {"ore", kState, true},     {"p", kNumber, false},    {"pa", kState, true},
     {"para", kNumber, false}, {"plc", kAmbig, true},    {"pp", kNumber, false},
     {"pres", kTitle, true},   {"prof", kTitle, true},   {"profs", kTitle, true},
     {"p.m", kClock, false},   {"pt", kNumber, false},   {"pty", kAmbig, true},    {"pvt", kTitle, true},
@@ -286,11 +289,11 @@ constexpr Abbreviation kAbbreviations[] = {
     {"sgt", kTitle, true},    {"spc", kTitle, true},    {"sr", kAcro, true},
     {"st", kTitle, true},
     {"ste", kTitle, true},    {"supt", kTitle, true},   {"tel", kNumber, false},
-    {"tenn", kAcro, true},    {"tex", kAcro, true},     {"twp", kAcro, true},
-    {"univ", kAcro, true},    {"v", kNever, false},     {"va", kAcro, true},
+    {"tenn", kState, true},    {"tex", kState, true},     {"twp", kAcro, true},
+    {"univ", kAcro, true},    {"v", kNever, false},     {"va", kState, true},
     {"viz", kNever, false},   {"vol", kNumber, false},  {"vols", kNumber, false},
-    {"vs", kNever, false},    {"vt", kAcro, true},      {"wash", kAcro, true},
-    {"wis", kAcro, true},     {"wyo", kAcro, true},
+    {"vs", kNever, false},    {"vt", kState, true},      {"wash", kState, true},
+    {"wis", kState, true},     {"wyo", kState, true},
 };
 
 // Capitalised words that commonly open a news sentence; after "U.S." or "a.m." they mean a new
@@ -735,9 +738,15 @@ bool joins(std::string_view t, const Line& a, const Line& b, const Layout& layou
       last == 0x201C || last == 0x2018 || is_dash_or_bullet(last))
     return true;
   if (next_lower) return true;
+  // A line that ends on "on", "of", "the" goes on, unless a dateline follows, which opens a
+  // story ("Illinois Senate set to vote on $53 billion budget as talks drag on" / "SPRINGFIELD,
+  // Ill. — The Illinois Senate ...").
   if (ws < a.cend && is_ascii_alpha(t[ws]) && !is_ascii_upper(t[ws]) &&
-      kConnectiveSet.contains(t.substr(ws, a.cend - ws)))
-    return true;
+      kConnectiveSet.contains(t.substr(ws, a.cend - ws))) {
+    std::vector<Token> toks;
+    tokenize(t, b.cstart, std::min<std::size_t>(b.cend, b.cstart + 160), toks);
+    return detail::dateline_tokens(t, toks) == 0;
+  }
   // A digit after anything else may open a paragraph after a headline ("...rises\n23 people
   // died"): only hard-wrapped documents join it.
   return false;
@@ -757,6 +766,7 @@ struct Next {
   bool abbrev = false;   // "Ltd." "Inc." "Co." an abbreviation of its own
   bool role = false;     // "CEO", "Chief": a title after a company name
   bool time = false;     // "Monday", "GMT", "Jan.", "Moscow time": continues a clock time
+  bool opened = false;   // a bracket or quote comes first: "(AP)", "\"We"
 };
 
 Next look_ahead(std::string_view t, std::size_t k, std::size_t pe) {
@@ -766,6 +776,7 @@ Next look_ahead(std::string_view t, std::size_t k, std::size_t pe) {
     const char32_t cp = decode_at(t, j, len);
     if (!is_opener(cp)) break;
     if (is_opening_quote(cp)) n.quoted = true;
+    n.opened = true;
     j += len;
   }
   if (j >= pe) return n;
@@ -1015,7 +1026,7 @@ class Splitter {
         split = sentence_like(next.start) && !(quote && attribution_tail(t_, k, pe_, true));
       } else {
         const WordStart ws = word_start(t_, sent_, run_start);
-        split = after_period(word_before(t_, ws, run_start), next);
+        split = after_period(word_before(t_, ws, run_start), next, after_place(ws.at));
         if (split && ws.at == sent_ && is_list_marker(t_.substr(sent_, run_start - sent_)))
           split = false;
       }
@@ -1028,8 +1039,18 @@ class Splitter {
     return k;
   }
 
+  // Whether the word at `at` follows a capitalised word and a comma: "Lake Charles, La.".
+  bool after_place(std::size_t at) const {
+    std::size_t k = at;
+    while (k > sent_ && t_[k - 1] == ' ') --k;
+    if (k <= sent_ + 1 || t_[k - 1] != ',') return false;
+    std::size_t w = k - 1;
+    while (w > sent_ && is_ascii_alpha(t_[w - 1])) --w;
+    return w < k - 1 && is_ascii_upper(t_[w]);
+  }
+
   // A single period with white space after it and no closing quote or bracket.
-  bool after_period(std::string_view w, const Next& next) const {
+  bool after_period(std::string_view w, const Next& next, bool place) const {
     const bool like = sentence_like(next.start);
     if (!like) return false;  // whatever the word, lowercase or a comma continues the sentence
     switch (classify(w)) {
@@ -1042,6 +1063,14 @@ class Splitter {
       case WordClass::ambiguous:
         if (next.abbrev || next.role) return false;
         return heading_ ? next.starter : true;
+      case WordClass::state:
+        // A state after its place ends the sentence before a capital, as a state in the middle
+        // of a sentence takes a comma ("near Lake Charles, La., on Monday"): "... a leak near
+        // Lake Charles, La. Ben Castillo, a company spokesman, said". Not before a title
+        // ("Springfield, Ill. Gov. JB Pritzker"), a role or a dateline's "(AP)".
+        if (place && !heading_ && !next.opened && next.start == Start::upper && !next.abbrev && !next.role && !next.initial)
+          return true;
+        [[fallthrough]];
       case WordClass::acronym:
       case WordClass::initial:
         if (heading_ || next.initial) return false;

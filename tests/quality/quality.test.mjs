@@ -61,7 +61,7 @@ const SETS = [
     about: 'the second fresh cases stay above their regression floors',
     minCases: 3,
     floors: {
-      update: { pairs_f1: 0.96, moved_f1: 0.97, added_f1: 0.90, removed_f1: 0.80 },
+      update: { pairs_f1: 0.97, moved_f1: 0.97, added_f1: 0.91, removed_f1: 0.81 },
       outlet: { pairs_f1: 0.95, moved_f1: 0.99, added_f1: 0.93, removed_f1: 0.80 },
     },
   },
@@ -71,7 +71,7 @@ const SETS = [
     about: 'the third fresh cases stay above their regression floors',
     minCases: 3,
     floors: {
-      update: { pairs_f1: 0.95, moved_f1: 0.91, added_f1: 0.91, removed_f1: 0.89 },
+      update: { pairs_f1: 0.95, moved_f1: 0.91, added_f1: 0.92, removed_f1: 0.89 },
       outlet: { pairs_f1: 0.90, moved_f1: 0.88, added_f1: 0.90, removed_f1: 0.82 },
     },
   },

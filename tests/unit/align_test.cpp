@@ -194,6 +194,19 @@ TEST_CASE("a new lede that reports what the old one previewed is a new claim, an
   CHECK(entry_of(still, 0, 1).op == Op::modified);
   CHECK(entry_of(still, 0, 1).b == std::vector<std::uint32_t>{1});
   CHECK(entry_of(still, 0, 0).b == std::vector<std::uint32_t>{0});
+  // A vote ahead, and what it decided.
+  const std::string budget_body =
+      "\nThe plan would increase state aid to public schools by $410 million.\n"
+      "Democrats hold 38 of the chamber's 59 seats.\n"
+      "Republicans said the plan spent too much.\n";
+  const auto passed = diff("Illinois Senate set to vote on budget\n\n"
+                           "SPRINGFIELD, Ill. \xE2\x80\x94 The Illinois Senate is expected to vote Thursday on a $53.1 billion "
+                           "budget that raises spending on schools.\n" + budget_body,
+                           "Illinois Senate passes budget\n\n"
+                           "SPRINGFIELD, Ill. \xE2\x80\x94 The Illinois Senate on Thursday passed a $53.1 billion budget that "
+                           "raises spending on schools.\n" + budget_body);
+  CHECK(entry_of(passed, 0, 1).op == Op::removed);
+  CHECK(entry_of(passed, 1, 1).op == Op::added);
   // Deeper in the story a preview and its outcome stay one claim ("would keep" / "kept").
   const auto deeper = diff("Buses ran on time.\nThe council said it would keep bus service running all week.\n",
                            "Buses ran on time.\nThe council kept bus service running all week.\n");

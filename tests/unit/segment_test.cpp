@@ -257,6 +257,16 @@ TEST_CASE("segment: an unknown abbreviation followed by lowercase", "[segment]")
 TEST_CASE("segment: state abbreviations", "[segment]") {
   CHECK(sentences("Calif. Gov. Gavin Newsom flew to Springfield, Ill. The city was calm.") ==
         V{"Calif. Gov. Gavin Newsom flew to Springfield, Ill.", "The city was calm."});
+  // After its place a state ends the sentence before any capital: in the middle of a sentence it
+  // takes a comma ("near Lake Charles, La., on Monday").
+  CHECK(sentences("It was fined over a leak near Lake Charles, La. Ben Castillo, a spokesman, said it had upgraded.") ==
+        V{"It was fined over a leak near Lake Charles, La.", "Ben Castillo, a spokesman, said it had upgraded."});
+  // Not in a dateline, before a title, or where it is no place's.
+  CHECK(sentences("GEISMAR, La. (AP) \xE2\x80\x94 A blast shook the plant. It burned.") ==
+        V{"GEISMAR, La. (AP) \xE2\x80\x94 A blast shook the plant.", "It burned."});
+  CHECK(sentences("He spoke in Springfield, Ill. Gov. JB Pritzker listened.") ==
+        V{"He spoke in Springfield, Ill. Gov. JB Pritzker listened."});
+  CHECK(sentences("The La. Supreme Court ruled.") == V{"The La. Supreme Court ruled."});
 }
 
 TEST_CASE("segment: a lowercase word that looks like an abbreviation", "[segment]") {
@@ -632,6 +642,12 @@ TEST_CASE("segment: one paragraph per line", "[segment]") {
   CHECK(s.paragraphs[1].sentence_begin == 2);
   CHECK(s.paragraphs[1].sentence_end == 3);
   CHECK(s.sentences[2].paragraph == 1);
+}
+
+TEST_CASE("segment: a line that ends on a connective goes on, unless a dateline follows", "[segment]") {
+  CHECK(paragraphs("The mayor said on\nMonday that he would resign.") == V{"The mayor said on\nMonday that he would resign."});
+  CHECK(paragraphs("Senate set to vote on budget as talks drag on\nSPRINGFIELD, Ill. \xE2\x80\x94 The Senate is expected to vote.") ==
+        V{"Senate set to vote on budget as talks drag on", "SPRINGFIELD, Ill. \xE2\x80\x94 The Senate is expected to vote."});
 }
 
 TEST_CASE("segment: a headline line is its own paragraph and sentence", "[segment]") {
