@@ -69,8 +69,9 @@ void british_to_american(std::string& w) {
     w.erase(n - 2, 1);  // "labour" -> "labor"
 }
 
-// A deliberately light stemmer: inflection only (plural, past, progressive, -ly), so that
-// "killed"/"kills"/"killing" meet while different words rarely collide. ASCII words only.
+// A deliberately light stemmer: inflection (plural, past, progressive, -ly) and a verb's noun in
+// -ation or -ction, so that "killed"/"kills"/"killing" and "investigating"/"investigation" meet
+// while different words rarely collide. ASCII words only.
 void stem(std::string& w) {
   if (w.size() <= 3) return;
   if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return;
@@ -85,6 +86,12 @@ void stem(std::string& w) {
     w.resize(w.size() - 2);
   } else if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is")) {
     w.pop_back();
+  }
+  // A verb's noun: "investigation" and "investigat(ing)", "election" and "elect(ed)".
+  if (w.size() > 7 && (ends_with(w, "ation") || ends_with(w, "ction"))) {
+    w.resize(w.size() - 3);
+    british_to_american(w);
+    return;
   }
   if (ends_with(w, "ing") && w.size() > 5 && has_vowel(std::string_view(w).substr(0, w.size() - 3))) {
     w.resize(w.size() - 3);

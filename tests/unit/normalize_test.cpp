@@ -33,6 +33,14 @@ TEST_CASE("inflections meet at one stem", "[normalize]") {
   CHECK(term("hoping") == term("hope"));
   CHECK(term("hopped") == term("hop"));
   CHECK(term("barred") == term("bar"));
+  // A verb's noun in -ation or -ction meets the verb; short words keep theirs ("station" is no
+  // "state", "nation" no "nate").
+  CHECK(term("investigation") == term("investigating"));
+  CHECK(term("investigations") == term("investigate"));
+  CHECK(term("evacuation") == term("evacuated"));
+  CHECK(term("election") == term("elected"));
+  CHECK(term("station") != term("state"));
+  CHECK(term("nation") != term("nate"));
 }
 
 TEST_CASE("possessives and case fold away", "[normalize]") {
