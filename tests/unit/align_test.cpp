@@ -280,6 +280,12 @@ TEST_CASE("two different quotations are two claims, however alike their attribut
   const auto same = diff(before + "\"Drainage is not glamorous, but it is critical,\" said Dr. Priya Natarajan.\n",
                          before + "\"Drainage is critical, even if it is not glamorous,\" Natarajan said.\n");
   CHECK(entry_of(same, 0, 1).op == Op::modified);
+  // A word in common is not a quotation in common ("union").
+  const std::string strike = "Baggage handlers at the airport walked off the job at midnight.\n";
+  const auto union_ = diff(strike + "\"We would urge the union to return to the table tonight and spare travelers a miserable weekend,\" Mr. Hollis said.\n",
+                           strike + "\"We are disappointed that the union has chosen to walk out on the traveling public,\" Mr. Hollis said Friday.\n");
+  CHECK(entry_of(union_, 0, 1).op == Op::removed);
+  CHECK(entry_of(union_, 1, 1).op == Op::added);
   // The sentence that closes a quotation opened before it, against a short quotation: two things
   // she said.
   const std::string night = "Thousands of residents of Pozzuoli spent the night outdoors.\n";
