@@ -974,9 +974,11 @@ CommentRole comment_role(std::string_view w) {
   // After a negation: "not respond", "not be reached", "not immediately clear", "not yet known".
   static constexpr std::array<std::string_view, 9> kComments = {"clear",   "comment", "commented", "commenting", "known",
                                                                 "reached", "respond", "responded", "responding"};
-  // After a negation, then a question word: "did not say whether", "has not disclosed how many".
-  static constexpr std::array<std::string_view, 10> kSays = {"confirm",   "confirmed", "determine", "determined", "disclose",
-                                                             "disclosed", "said",      "say",       "specified",  "specify"};
+  // After a negation, then a question word: "did not say whether", "has not disclosed how many",
+  // "had not decided whether".
+  static constexpr std::array<std::string_view, 12> kSays = {"confirm",   "confirmed", "decide",    "decided",
+                                                             "determine", "determined", "disclose", "disclosed",
+                                                             "said",      "say",       "specified", "specify"};
   static constexpr std::array<std::string_view, 9> kQuestions = {"how",     "if",    "what", "when", "where",
                                                                  "whether", "which", "who",  "why"};
   static_assert(sorted(kNegations) && sorted(kComments) && sorted(kSays) && sorted(kQuestions));

@@ -334,6 +334,8 @@ TEST_CASE("a sentence that says something is not known yet is not the claim that
        "The Harlow Street tunnel reopened on Tuesday, officials said."},
       {"The cause of the flooding in the tunnel was under investigation, the city said.",
        "The city said a broken water main was the cause of the flooding in the tunnel."},
+      {"The city said it had not decided whether the tunnel would be rebuilt or closed for good.",
+       "The city said the tunnel would be rebuilt."},
   };
   for (const auto& p : pairs) {
     INFO(p[0]);
@@ -364,6 +366,7 @@ TEST_CASE("comment roles: which words make a no-comment", "[align]") {
   CHECK(detail::comment_role("yet") == CommentRole::filler);
   CHECK(detail::comment_role("clear") == CommentRole::comment);
   CHECK(detail::comment_role("disclosed") == CommentRole::say);
+  CHECK(detail::comment_role("decided") == CommentRole::say);
   CHECK(detail::comment_role("unclear") == CommentRole::unclear);
   CHECK(detail::comment_role("early") == CommentRole::early);
   CHECK(detail::comment_role("investigation") == CommentRole::investigation);
