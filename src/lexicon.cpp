@@ -57,6 +57,10 @@ constexpr std::string_view kGroups[] = {
     "airport airfield", "plane aircraft jet airplane aeroplane",
     "receive received get got", "outage blackout", "shortage lack", "violator offender",
     "failure fail failing",
+    // units, which outlets convert ("14 miles" / "22km", "300,000 acres" / "120,000 hectares"),
+    // and the things they measure
+    "mile kilometer km", "acre hectare", "foot feet meter", "centimeter cm", "millimeter mm",
+    "kilogram kg", "wildfire bushfire", "burn burnt",
     // British and American spellings the stemmer does not bring together (it does -ise/-ize,
     // -our/-or and -tre/-ter)
     "program programme", "jewelry jewellery", "ton tonne", "gray grey", "aluminum aluminium",

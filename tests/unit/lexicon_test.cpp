@@ -59,6 +59,15 @@ TEST_CASE("British and American spellings meet", "[lexicon]") {
   CHECK(canon("hour") == "hour");
 }
 
+TEST_CASE("units outlets convert meet, as do their regions' words for the thing measured", "[lexicon]") {
+  CHECK(canon("miles") == canon("km"));
+  CHECK(canon("kilometres") == canon("mile"));
+  CHECK(canon("hectares") == canon("acres"));
+  CHECK(canon("cm") == canon("centimeters"));
+  CHECK(canon("bushfires") == canon("wildfire"));
+  CHECK(canon("burnt") == canon("burned"));
+}
+
 TEST_CASE("a place and its people meet", "[lexicon]") {
   CHECK(canon("Greek") == canon("Greece"));
   CHECK(canon("Greece's") == canon("Greeks"));
