@@ -574,6 +574,35 @@ TEST_CASE("between versions, a reworded sentence out of order needs one and a ha
   CHECK(e.moved);
 }
 
+TEST_CASE("an update's old lede pushed down below a new one pairs where it went", "[align]") {
+  const std::string body =
+      "\nThe leak was reported at 9:40 a.m. at the Harlan Ridge Municipal Water Works, which sits about 300 yards from "
+      "Lincoln Middle School.\n\n"
+      "A valve on a 1-ton chlorine cylinder failed during a routine changeover, according to a city spokesman.\n\n"
+      "Classes were canceled for Wednesday.\n";
+  const std::string old_lede =
+      "HARLAN RIDGE, Ohio (Wire) \xE2\x80\x94 About 600 students were evacuated from a middle school here Tuesday "
+      "morning after a chlorine leak at a neighboring water treatment plant, officials said.";
+  const auto c = diff("Chemical leak forces evacuation of Harlan Ridge middle school\n\n" + old_lede + "\n" + body,
+                      "All-clear given after chlorine leak empties Harlan Ridge middle school\n\n"
+                      "HARLAN RIDGE, Ohio (Wire) \xE2\x80\x94 Officials gave the all-clear Tuesday afternoon after a chlorine "
+                      "leak at a water treatment plant, and about 600 students who had been evacuated from a middle "
+                      "school here were sent home for the day.\n\n"
+                      "The students were led out of Lincoln Middle School on Tuesday morning after the leak at the "
+                      "neighboring plant, officials said.\n" + body);
+  const AlignmentEntry& lede = entry_of(c, 0, 1);
+  CHECK(lede.op == Op::modified);
+  CHECK(lede.b == std::vector<std::uint32_t>{2});
+  CHECK(entry_of(c, 1, 1).op == Op::added);  // the new development
+  CHECK(entry_of(c, 1, 0).op == Op::added);  // and its headline
+  // With no sentence nearly as like it further down, the old lede is the new one reworded.
+  const auto reworded = diff("Chemical leak forces evacuation of Harlan Ridge middle school\n\n" + old_lede + "\n" + body,
+                             "Chemical leak forces evacuation of Harlan Ridge middle school\n\n"
+                             "HARLAN RIDGE, Ohio (Wire) \xE2\x80\x94 About 640 students were evacuated from a middle school "
+                             "here on Tuesday after a chlorine leak at a water treatment plant next door, officials said.\n" + body);
+  CHECK(entry_of(reworded, 0, 1).b == std::vector<std::uint32_t>{1});
+}
+
 TEST_CASE("two outlets' ledes pair on less than the threshold; other sentences do not", "[align]") {
   const std::string a =
       "Dozens feared dead as migrant boat capsizes off Greek island\n\n"
