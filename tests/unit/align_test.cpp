@@ -410,6 +410,18 @@ TEST_CASE("two versions' headlines: a new headline over a new lede of its own an
   const auto toll = versions(samples + "/harbor-ferry-fire/v1.txt", samples + "/harbor-ferry-fire/v2.txt");
   CHECK(entry_of(toll, 0, 0).op == Op::modified);
   CHECK(entry_of(toll, 0, 0).b == std::vector<std::uint32_t>{0});
+  // "Cedar Ridge Fire forces evacuations north of Marlow" / "Cedar Ridge Fire forces more
+  // evacuations north of Marlow": over a new lede, but all but word for word. One claim.
+  const std::string fresh5 = std::string(STORYDIFF_SAMPLES_DIR) + "/../tests/quality/cases-fresh5/";
+  const auto more = versions(fresh5 + "wildfire-evacuation-update/a.txt", fresh5 + "wildfire-evacuation-update/b.txt");
+  CHECK(entry_of(more, 0, 0).op == Op::modified);
+  CHECK(entry_of(more, 0, 0).b == std::vector<std::uint32_t>{0});
+  // "Snowstorm cancels 900 flights in Denver, shuts stretch of I-70" / "Denver snowstorm cancels
+  // 1,400 flights; I-70 reopens after 10-hour closure": the ledes pair, but the new headline
+  // restarts what the old one stopped. A new claim.
+  const auto reopens = versions(fresh5 + "snowstorm-travel-update/a.txt", fresh5 + "snowstorm-travel-update/b.txt");
+  CHECK(entry_of(reopens, 0, 0).op == Op::removed);
+  CHECK(entry_of(reopens, 1, 0).op == Op::added);
 }
 
 TEST_CASE("a merge whose first half is only partly carried over still joins", "[align]") {
