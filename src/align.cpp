@@ -179,10 +179,12 @@ STORYDIFF_ONCE bool has_word(std::string_view list, std::string_view w) {
 }
 
 STORYDIFF_ONCE VerbUses verb_uses(const Document& d, std::uint32_t i) {
-  // Words that put the verb after "to" ahead of the event.
+  // Words that put the verb after "to" ahead of the event ("is expected to vote", "is in talks to
+  // sign", "is trying to reach").
   static constexpr std::string_view kFrames =
-      " about aim aims due expected going intend intends plan planned planning plans poised prepared preparing "
-      "ready scheduled set slated threaten threatened threatening threatens vow vowed vowing vows ";
+      " about aim aims attempt attempting bid due expected going hope hopes hoping intend intends plan planned "
+      "planning plans poised prepared preparing ready scheduled seek seeking seeks set slated talks threaten "
+      "threatened threatening threatens trying vow vowed vowing vows ";
   VerbUses u;
   std::vector<Token> toks;
   tokenize(d.text, d.sentences[i].start, d.sentences[i].end, toks);

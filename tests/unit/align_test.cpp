@@ -207,6 +207,19 @@ TEST_CASE("a new lede that reports what the old one previewed is a new claim, an
                            "raises spending on schools.\n" + budget_body);
   CHECK(entry_of(passed, 0, 1).op == Op::removed);
   CHECK(entry_of(passed, 1, 1).op == Op::added);
+  // Talks to do something, and it done.
+  const std::string transfer_body =
+      "\nFerraz, 23, scored 19 goals in the Portuguese league last season.\n"
+      "He has played six times for Brazil.\n"
+      "Harcourt finished fourth in the Premier League last season.\n";
+  const auto signed_ = diff("Harcourt City in talks for striker Lucas Ferraz\n\n"
+                            "HARCOURT, England (Wire) \xE2\x80\x94 Harcourt City is in advanced talks to sign Brazilian striker "
+                            "Lucas Ferraz from Portuguese club Vila Nova.\n" + transfer_body,
+                            "Harcourt City signs striker Lucas Ferraz\n\n"
+                            "HARCOURT, England (Wire) \xE2\x80\x94 Harcourt City completed the signing of Brazilian striker "
+                            "Lucas Ferraz from Portuguese club Vila Nova on Friday.\n" + transfer_body);
+  CHECK(entry_of(signed_, 0, 1).op == Op::removed);
+  CHECK(entry_of(signed_, 1, 1).op == Op::added);
   // Deeper in the story a preview and its outcome stay one claim ("would keep" / "kept").
   const auto deeper = diff("Buses ran on time.\nThe council said it would keep bus service running all week.\n",
                            "Buses ran on time.\nThe council kept bus service running all week.\n");
