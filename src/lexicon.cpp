@@ -48,7 +48,7 @@ constexpr std::string_view kGroups[] = {
     "end ended finish conclude", "delay postpone postponed", "cancel cancelled scrap",
     "show showed shown reveal revealed", "find found discover discovered", "build built construct",
     "buy bought purchase acquire", "sell sold", "pay paid", "leave left depart", "meet met",
-    "hold held", "send sent", "spend spent", "take took taken", "give gave given",
+    "hold held", "send sent deploy dispatch", "spend spent", "take took taken", "give gave given",
     "seek sought", "steal stole stolen",
     "big large major", "small minor", "quick fast rapid", "nearly almost roughly approximately",
     "worker employee staff", "resident inhabitant", "child kid", "car vehicle",
