@@ -678,16 +678,19 @@ class Aligner {
   // middle school after a chlorine leak" / new "Officials gave the all-clear after a chlorine
   // leak ... emptied the school" / later "The students were led out of Lincoln Middle School
   // after the leak").
+  // Neither is the new lede then part of a split of the old one (with the later sentence here,
+  // or joining it afterwards in grow_groups).
   void prefer_pushed_down_lede() {
     if (lede_a_ >= a_.sentences.size() || lede_b_ >= b_.sentences.size()) return;
-    Candidate* ledes = nullptr;
-    double later = 0;
-    for (Candidate& c : candidates_) {
+    double ledes = -1, later = 0;
+    for (const Candidate& c : candidates_) {
       if (c.i0 != lede_a_ || c.i1 != lede_a_ || c.j0 != c.j1) continue;
-      if (c.j0 == lede_b_) ledes = &c;
+      if (c.j0 == lede_b_) ledes = c.sim;
       else if (c.j0 > lede_b_) later = std::max(later, c.sim);
     }
-    if (ledes && later >= kPushedLedeRatio * ledes->sim && later < ledes->sim) ledes->rank = -1.0;  // never taken
+    if (ledes < 0 || later < kPushedLedeRatio * ledes) return;
+    for (Candidate& c : candidates_)
+      if (c.i0 <= lede_a_ && lede_a_ <= c.i1 && c.j0 <= lede_b_ && lede_b_ <= c.j1) c.rank = -1.0;  // never taken
   }
 
   // Two outlets' ledes tell the story's main claim, each in its own words: in the gold cases
@@ -827,6 +830,9 @@ class Aligner {
         const Run many = split ? m.b : m.a;
         if (one.size() != 1 || m.exact) continue;
         if (side < 0 ? many.last() != nbr : many.begin != nbr) continue;
+        // The old lede pushed down below a new lede (see prefer_pushed_down_lede) does not take
+        // the new lede into a split: that tells the new development.
+        if (split && versions_ && k == lede_b_ && one.begin == lede_a_) continue;
         const BagView one_bag = one_f.bag(one.begin);
         const BagView k_bag = many_f.bag(k);
         const double kw = bag_weight(k_bag);

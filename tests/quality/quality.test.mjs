@@ -101,7 +101,7 @@ const SETS = [
     about: 'the sixth fresh cases stay above their regression floors',
     minCases: 3,
     floors: {
-      update: { pairs_f1: 0.91, moved_f1: 0.97, added_f1: 0.85, removed_f1: 0.84 },
+      update: { pairs_f1: 0.91, moved_f1: 0.97, added_f1: 0.86, removed_f1: 0.84 },
       outlet: { pairs_f1: 0.94, moved_f1: 0.88, added_f1: 0.88, removed_f1: 0.88 },
     },
   },

@@ -626,6 +626,19 @@ TEST_CASE("an update's old lede pushed down below a new one pairs where it went"
                              "HARLAN RIDGE, Ohio (Wire) \xE2\x80\x94 About 640 students were evacuated from a middle school "
                              "here on Tuesday after a chlorine leak at a water treatment plant next door, officials said.\n" + body);
   CHECK(entry_of(reworded, 0, 1).b == std::vector<std::uint32_t>{1});
+  // Nor is the new lede part of a split of the old one: as a split candidate ("Highly pathogenic
+  // bird flu has been confirmed at two commercial turkey farms" / new "Iowa officials ordered the
+  // culling of about 140,000 turkeys after bird flu was confirmed at a third farm" + "Bird flu has
+  // been confirmed at three commercial turkey farms"), or joining the split afterwards ("A fire
+  // broke out Tuesday at a chemical plant" / new "Firefighters contained a fire at a chemical
+  // plant" + "The blaze, which broke out Tuesday, ...").
+  const std::string fresh6 = std::string(STORYDIFF_SAMPLES_DIR) + "/../tests/quality/cases-fresh6/";
+  for (const char* name : {"bird-flu-farm-update", "chemical-plant-fire-update"}) {
+    INFO(name);
+    const auto real = diff(test::slurp(fresh6 + name + "/a.txt"), test::slurp(fresh6 + name + "/b.txt"));
+    CHECK(entry_of(real, 0, 1).b == std::vector<std::uint32_t>{2});
+    CHECK(entry_of(real, 1, 1).op == Op::added);
+  }
 }
 
 TEST_CASE("two outlets' ledes pair on less than the threshold; other sentences do not", "[align]") {
