@@ -47,10 +47,13 @@ constexpr double kVersionTitleThreshold = 0.35;
 // two things said as little as 0.11 ("clearly restless ... preceded eruptions elsewhere" / "a
 // significant explosive eruption").
 constexpr double kOtherQuotes = 0.2;
+// Two versions' ledes less alike than this pair only when both carry a figure (see
+// spot_new_lede).
+constexpr double kFigurelessLede = 0.55;
 // Two versions' headlines this alike are one claim, whatever the ledes (see match_titles).
 constexpr double kSameTitle = 0.75;
 // Between versions, a later sentence this near the old lede's similarity to the new lede is the
-// old lede pushed down (see prefer_pushed_down_lede).
+// old lede pushed down (see spot_new_lede).
 constexpr double kPushedLedeRatio = 0.85;
 // Between versions, a reworded match out of order needs this many times the threshold.
 constexpr double kMovedRatio = 1.5;
@@ -349,10 +352,11 @@ class Aligner {
     }
     return 2.0 * static_cast<double>(shared) < kOtherQuotes * static_cast<double>(x.n + y.n);
   }
-  // The old lede previews what the new one reports done (see reports_outcome): the new lede is a
-  // new development, the old one's claim is gone, and neither is part of the other's match.
+  // The old lede previews what the new one reports done (see reports_outcome), or the new lede is
+  // the new development's (see spot_new_lede): neither is part of the other's match.
   bool ledes_apart(Run a, Run b) const {
-    return outcome_ledes_ && a.begin <= lede_a_ && lede_a_ < a.end && b.begin <= lede_b_ && lede_b_ < b.end;
+    return (outcome_ledes_ || new_lede_) && a.begin <= lede_a_ && lede_a_ < a.end && b.begin <= lede_b_ &&
+           lede_b_ < b.end;
   }
   // Opposite states, unless the side without a restart has one in a neighbouring sentence: the
   // two sentences are then likely one part of a claim told in two ("was closed. It reopened").
@@ -657,7 +661,7 @@ class Aligner {
       for (const auto j : touched) score[j] = 0.0;
       touched.clear();
     }
-    if (versions_) prefer_pushed_down_lede();
+    if (versions_) spot_new_lede();
     sort_candidates(candidates_);
     for (const Candidate& c : candidates_) {
       if (c.rank < 0) continue;
@@ -680,7 +684,7 @@ class Aligner {
   // after the leak").
   // Neither is the new lede then part of a split of the old one (with the later sentence here,
   // or joining it afterwards in grow_groups).
-  void prefer_pushed_down_lede() {
+  void spot_new_lede() {
     if (lede_a_ >= a_.sentences.size() || lede_b_ >= b_.sentences.size()) return;
     double ledes = -1, later = 0;
     for (const Candidate& c : candidates_) {
@@ -688,9 +692,20 @@ class Aligner {
       if (c.j0 == lede_b_) ledes = c.sim;
       else if (c.j0 > lede_b_) later = std::max(later, c.sim);
     }
-    if (ledes < 0 || later < kPushedLedeRatio * ledes) return;
+    if (ledes < 0) return;
+    // A new lede little like the old one and without a figure the old one also has is the new
+    // development's ("held a lead ... with about 88% of ballots counted" / "conceded ... after
+    // updated results widened her lead", 0.52); one that updates a figure may be far reworded
+    // ("strengthened into a Category 3 storm" / "grew into a dangerous Category 4 storm", 0.38).
+    const bool figures = has_any_figure(fa_.bag(lede_a_)) && has_any_figure(fb_.bag(lede_b_));
+    if (later < kPushedLedeRatio * ledes && (figures || ledes >= kFigurelessLede)) return;
+    new_lede_ = true;  // for the later steps, through ledes_apart()
     for (Candidate& c : candidates_)
       if (c.i0 <= lede_a_ && lede_a_ <= c.i1 && c.j0 <= lede_b_ && lede_b_ <= c.j1) c.rank = -1.0;  // never taken
+  }
+
+  bool has_any_figure(BagView b) const {
+    return std::any_of(b.begin(), b.end(), [&](std::uint32_t t) { return table_.numeric(t); });
   }
 
   // Two outlets' ledes tell the story's main claim, each in its own words: in the gold cases
@@ -830,8 +845,8 @@ class Aligner {
         const Run many = split ? m.b : m.a;
         if (one.size() != 1 || m.exact) continue;
         if (side < 0 ? many.last() != nbr : many.begin != nbr) continue;
-        // The old lede pushed down below a new lede (see prefer_pushed_down_lede) does not take
-        // the new lede into a split: that tells the new development.
+        // The old lede pushed down below a new lede (see spot_new_lede) does not take the new
+        // lede into a split: that tells the new development.
         if (split && versions_ && k == lede_b_ && one.begin == lede_a_) continue;
         const BagView one_bag = one_f.bag(one.begin);
         const BagView k_bag = many_f.bag(k);
@@ -939,6 +954,7 @@ class Aligner {
   bool versions_ = false;  // many identical sentences: two versions of one article
   std::uint32_t lede_a_ = 0, lede_b_ = 0;  // each document's first body sentence
   bool outcome_ledes_ = false;             // the new lede reports what the old one previewed
+  bool new_lede_ = false;                  // the new lede is the new development's: spot_new_lede
   std::vector<std::uint32_t> holder_a_, holder_b_;  // figure -> its one sentence in each document (see match_shared_figures)
   std::vector<std::uint32_t> df_;
   std::vector<double> weight_;
@@ -1139,6 +1155,7 @@ std::uint32_t TermTable::intern(const std::string& term, TermKind kind) {
   const auto id = static_cast<std::uint32_t>(kinds_.size());
   ids_.emplace(term, id);
   kinds_.push_back(kind);
+  numeric_.push_back(!term.empty() && term[0] >= '0' && term[0] <= '9');
   return id;
 }
 

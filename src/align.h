@@ -56,6 +56,8 @@ class TermTable {
   /// The id of `term`, added with `kind` when new.
   std::uint32_t intern(const std::string& term, TermKind kind);
   TermKind kind(std::uint32_t id) const { return kinds_[id]; }
+  /// Whether the term is a figure of any size, a year or a time's part included ("3", "2028").
+  bool numeric(std::uint32_t id) const { return numeric_[id]; }
   std::size_t size() const { return kinds_.size(); }
 
   /// Acronyms of three to six letters ("FTC", "N.T.S.B.") written in any document of the
@@ -68,6 +70,7 @@ class TermTable {
  private:
   std::unordered_map<std::string, std::uint32_t> ids_;
   std::vector<TermKind> kinds_;
+  std::vector<bool> numeric_;
   std::vector<std::uint32_t> acronyms_;  // sorted, unique
 };
 

@@ -639,6 +639,21 @@ TEST_CASE("an update's old lede pushed down below a new one pairs where it went"
     CHECK(entry_of(real, 0, 1).b == std::vector<std::uint32_t>{2});
     CHECK(entry_of(real, 1, 1).op == Op::added);
   }
+  // A new lede little like the old one, without a figure both carry, is the new development's
+  // too, and so is its headline: "City Councilor Helen Marlow held a lead over businessman
+  // Daniel Okonjo ... with about 88% of ballots counted" / "Businessman Daniel Okonjo conceded
+  // Westbrook's mayoral race to City Councilor Helen Marlow on Thursday" (0.52).
+  const auto conceded = diff(test::slurp(fresh6 + "election-concession-update/a.txt"),
+                             test::slurp(fresh6 + "election-concession-update/b.txt"));
+  CHECK(entry_of(conceded, 0, 1).op == Op::removed);
+  CHECK(entry_of(conceded, 1, 1).op == Op::added);
+  CHECK(entry_of(conceded, 0, 0).op == Op::removed);
+  // With a figure both carry, far reworded ledes still pair (0.38): "Hurricane Marisol
+  // strengthened into a Category 3 storm" / "Marisol grew into a dangerous Category 4 storm".
+  const std::string cases = std::string(STORYDIFF_SAMPLES_DIR) + "/../tests/quality/cases/";
+  const auto storm = diff(test::slurp(cases + "storm-coast-evacuation-update/a.txt"),
+                          test::slurp(cases + "storm-coast-evacuation-update/b.txt"));
+  CHECK(entry_of(storm, 0, 1).b == std::vector<std::uint32_t>{1});
 }
 
 TEST_CASE("two outlets' ledes pair on less than the threshold; other sentences do not", "[align]") {
