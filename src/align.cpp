@@ -47,7 +47,7 @@ constexpr double kVersionTitleThreshold = 0.35;
 // two things said as little as 0.11 ("clearly restless ... preceded eruptions elsewhere" / "a
 // significant explosive eruption").
 constexpr double kOtherQuotes = 0.2;
-// Two versions' ledes less alike than this pair only when both carry a figure (see
+// Two versions' ledes less alike than this pair only when the new one updates a figure (see
 // spot_new_lede).
 constexpr double kFigurelessLede = 0.55;
 // Two versions' headlines this alike are one claim, whatever the ledes (see match_titles).
@@ -693,19 +693,26 @@ class Aligner {
       else if (c.j0 > lede_b_) later = std::max(later, c.sim);
     }
     if (ledes < 0) return;
-    // A new lede little like the old one and without a figure the old one also has is the new
+    // A new lede little like the old one that updates none of its figures is the new
     // development's ("held a lead ... with about 88% of ballots counted" / "conceded ... after
     // updated results widened her lead", 0.52); one that updates a figure may be far reworded
     // ("strengthened into a Category 3 storm" / "grew into a dangerous Category 4 storm", 0.38).
-    const bool figures = has_any_figure(fa_.bag(lede_a_)) && has_any_figure(fb_.bag(lede_b_));
+    const bool figures = updates_figure(fa_.bag(lede_a_), fb_.bag(lede_b_));
     if (later < kPushedLedeRatio * ledes && (figures || ledes >= kFigurelessLede)) return;
     new_lede_ = true;  // for the later steps, through ledes_apart()
     for (Candidate& c : candidates_)
       if (c.i0 <= lede_a_ && lede_a_ <= c.i1 && c.j0 <= lede_b_ && lede_b_ <= c.j1) c.rank = -1.0;  // never taken
   }
 
-  bool has_any_figure(BagView b) const {
-    return std::any_of(b.begin(), b.end(), [&](std::uint32_t t) { return table_.numeric(t); });
+  // Each side has a figure the other does not: the new one updates it ("Category 3" / "Category
+  // 4"), as the same figure in both ("about 19,000 students") does not.
+  bool updates_figure(BagView x, BagView y) const {
+    const auto own = [&](BagView p, BagView q) {
+      return std::any_of(p.begin(), p.end(), [&](std::uint32_t t) {
+        return table_.numeric(t) && !std::binary_search(q.begin(), q.end(), t);
+      });
+    };
+    return own(x, y) && own(y, x);
   }
 
   // Two outlets' ledes tell the story's main claim, each in its own words: in the gold cases
