@@ -172,6 +172,16 @@ TEST_CASE("two versions' headlines: reworded when the ledes still pair, new when
 }
 
 TEST_CASE("a new lede that reports what the old one previewed is a new claim, and so is its headline", "[align]") {
+  // In a rewrite, that keeps less than half its sentences word for word (the two tails below are
+  // the same sentences reworded).
+  const std::string tail_old =
+      "\nSurgeries at the three hospitals were postponed until next week.\n"
+      "Ambulances were diverted to hospitals in other cities.\n"
+      "The governor urged both sides to return to the bargaining table.\n";
+  const std::string tail_new =
+      "\nThe three hospitals postponed their surgeries until next week.\n"
+      "Ambulances were sent on to hospitals in other cities.\n"
+      "Both sides were urged by the governor to go back to the bargaining table.\n";
   const std::string body =
       "\nThe contract talks broke down over wages and staffing levels.\n"
       "The hospitals said they had hired replacement nurses through an agency.\n"
@@ -179,14 +189,20 @@ TEST_CASE("a new lede that reports what the old one previewed is a new claim, an
   const std::string old_doc =
       "Nurses at three hospitals set to strike Tuesday\n\n"
       "PORTLAND, Maine \xE2\x80\x94 About 2,300 nurses at three hospitals plan to walk off the job at 7 a.m. Tuesday.\n" + body;
+  const std::string old_rewrite = old_doc + tail_old;
   // The old lede previews the walkout, the new one reports it: the update's news, not a rewording.
-  const auto done = diff(old_doc,
-                         "Nurses strike at three hospitals; surgeries postponed\n\n"
-                         "PORTLAND, Maine \xE2\x80\x94 About 2,300 nurses at three hospitals walked off the job on Tuesday morning.\n" + body);
+  const std::string walked_off =
+      "Nurses strike at three hospitals; surgeries postponed\n\n"
+      "PORTLAND, Maine \xE2\x80\x94 About 2,300 nurses at three hospitals walked off the job on Tuesday morning.\n" + body;
+  const auto done = diff(old_rewrite, walked_off + tail_new);
   CHECK(entry_of(done, 0, 1).op == Op::removed);
   CHECK(entry_of(done, 1, 1).op == Op::added);
   CHECK(entry_of(done, 0, 0).op == Op::removed);
   CHECK(entry_of(done, 1, 0).op == Op::added);
+  // An update that keeps most of its sentences word for word tells the same story on: the lede
+  // reworded to its outcome (three of the five sentences kept).
+  const auto light = diff(old_doc, walked_off);
+  CHECK(entry_of(light, 0, 1).b == std::vector<std::uint32_t>{1});
   // Still a preview (or the same report) on both sides: one claim, reworded.
   const auto still = diff(old_doc,
                           "Nurses at three hospitals set to strike on Tuesday\n\n"
@@ -201,10 +217,10 @@ TEST_CASE("a new lede that reports what the old one previewed is a new claim, an
       "Republicans said the plan spent too much.\n";
   const auto passed = diff("Illinois Senate set to vote on budget\n\n"
                            "SPRINGFIELD, Ill. \xE2\x80\x94 The Illinois Senate is expected to vote Thursday on a $53.1 billion "
-                           "budget that raises spending on schools.\n" + budget_body,
+                           "budget that raises spending on schools.\n" + budget_body + tail_old,
                            "Illinois Senate passes budget\n\n"
                            "SPRINGFIELD, Ill. \xE2\x80\x94 The Illinois Senate on Thursday passed a $53.1 billion budget that "
-                           "raises spending on schools.\n" + budget_body);
+                           "raises spending on schools.\n" + budget_body + tail_new);
   CHECK(entry_of(passed, 0, 1).op == Op::removed);
   CHECK(entry_of(passed, 1, 1).op == Op::added);
   // Talks to do something, and it done.
@@ -214,10 +230,10 @@ TEST_CASE("a new lede that reports what the old one previewed is a new claim, an
       "Harcourt finished fourth in the Premier League last season.\n";
   const auto signed_ = diff("Harcourt City in talks for striker Lucas Ferraz\n\n"
                             "HARCOURT, England (Wire) \xE2\x80\x94 Harcourt City is in advanced talks to sign Brazilian striker "
-                            "Lucas Ferraz from Portuguese club Vila Nova.\n" + transfer_body,
+                            "Lucas Ferraz from Portuguese club Vila Nova.\n" + transfer_body + tail_old,
                             "Harcourt City signs striker Lucas Ferraz\n\n"
                             "HARCOURT, England (Wire) \xE2\x80\x94 Harcourt City completed the signing of Brazilian striker "
-                            "Lucas Ferraz from Portuguese club Vila Nova on Friday.\n" + transfer_body);
+                            "Lucas Ferraz from Portuguese club Vila Nova on Friday.\n" + transfer_body + tail_new);
   CHECK(entry_of(signed_, 0, 1).op == Op::removed);
   CHECK(entry_of(signed_, 1, 1).op == Op::added);
   // Deeper in the story a preview and its outcome stay one claim ("would keep" / "kept").
