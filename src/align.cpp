@@ -1258,6 +1258,11 @@ void DocFeatures::ensure(std::uint32_t i) {
   int since_negation = -1;  // words since "not", "declined", "no", "too early"..., or -1
   bool say = false;         // "did not say", "unclear": "whether", "how"... next makes it a no-comment
   bool set_by_comment = false;  // the previous word, a comment word, set kNoComment
+  // After "but" that follows a few words, a no-comment adds to a claim the sentence made first
+  // ("said roofing work had been under way since Jan. 8, but she declined to say whether it was
+  // linked"): the sentence tells that claim, and is no no-comment.
+  std::size_t words = 0;
+  bool after_claim = false;
   CommentRole before = CommentRole::other;  // the previous word's
   for (; k < toks_.size(); ++k) {
     const Token& t = toks_[k];
@@ -1299,12 +1304,15 @@ void DocFeatures::ensure(std::uint32_t i) {
       // immediately clear", "could not yet say how many", "unclear whether", "too early to say
       // what", "the cause is under investigation": that something is not known yet.
       const CommentRole role = word_roles_[id];
+      if (w == "but" && words > 3) after_claim = true;
+      ++words;
+      const std::uint8_t no_comment = after_claim ? 0 : kNoComment;
       switch (role) {
         case CommentRole::negation: since_negation = 0, say = false; break;
         case CommentRole::filler: if (since_negation >= 0 && ++since_negation > 2) since_negation = -1; break;
         case CommentRole::comment:
           set_by_comment = since_negation >= 0 && (states_[i] & kNoComment) == 0;
-          if (since_negation >= 0) states_[i] |= kNoComment;
+          if (since_negation >= 0) states_[i] |= no_comment;
           since_negation = -1;
           break;
         // "confirmed it was investigating but declined to comment further": it did say something.
@@ -1313,10 +1321,10 @@ void DocFeatures::ensure(std::uint32_t i) {
           since_negation = -1, say = false;
           break;
         case CommentRole::say: say = since_negation >= 0; since_negation = -1; break;
-        case CommentRole::whether: if (say) states_[i] |= kNoComment; say = false, since_negation = -1; break;
+        case CommentRole::whether: if (say) states_[i] |= no_comment; say = false, since_negation = -1; break;
         case CommentRole::unclear: say = true, since_negation = -1; break;
         case CommentRole::early: since_negation = before == CommentRole::too ? 0 : -1, say = false; break;
-        case CommentRole::investigation: if (before == CommentRole::under) states_[i] |= kNoComment; [[fallthrough]];
+        case CommentRole::investigation: if (before == CommentRole::under) states_[i] |= no_comment; [[fallthrough]];
         case CommentRole::too:
         case CommentRole::under:
         case CommentRole::other: since_negation = -1, say = false; break;

@@ -344,6 +344,11 @@ TEST_CASE("a sentence that says someone did not comment is not the claim they ma
                             before + "The FBI's field office in Pittsburgh confirmed it was investigating.\n");
   CHECK(entry_of(further, 0, 1).op == Op::modified);
   CHECK(entry_of(further, 0, 1).b == std::vector<std::uint32_t>{1});
+  // Nor is a claim with a "but declined to say" after it: it tells the claim.
+  const auto but = diff(before + "A spokeswoman said repair work had been under way on the bridge since Jan. 8, but she declined to say whether it was linked to the collapse.\n",
+                        before + "A spokeswoman said repair work had been under way on the bridge since Jan. 8.\n");
+  CHECK(entry_of(but, 0, 1).op == Op::modified);
+  CHECK(entry_of(but, 0, 1).b == std::vector<std::uint32_t>{1});
 }
 
 TEST_CASE("a sentence that says something is not known yet is not the claim that tells it", "[align]") {
