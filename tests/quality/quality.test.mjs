@@ -146,6 +146,17 @@ const SETS = [
       outlet: { pairs_f1: 0.99, moved_f1: 0.99, added_f1: 0.93, removed_f1: 0.95 },
     },
   },
+  {
+    // cases-holdout3/README.md, written blind on 2026-12-08 and scored once at the end of that
+    // session.
+    dir: 'cases-holdout3',
+    about: 'the third held-out cases stay above their regression floors',
+    minCases: 3,
+    floors: {
+      update: { pairs_f1: 0.94, moved_f1: 0.80, added_f1: 0.90, removed_f1: 0.84 },
+      outlet: { pairs_f1: 0.95, moved_f1: 0.99, added_f1: 0.87, removed_f1: 0.83 },
+    },
+  },
 ];
 
 const run = (a, b) => {
