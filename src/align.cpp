@@ -693,8 +693,10 @@ class Aligner {
   // after the leak").
   // Neither is the new lede then part of a split of the old one (with the later sentence here,
   // or joining it afterwards in grow_groups).
+  // Only under headlines: two articles, not two runs of plain sentences ("Firefighters arrived." /
+  // "Firefighters left.").
   void spot_new_lede() {
-    if (lede_a_ >= a_.sentences.size() || lede_b_ >= b_.sentences.size()) return;
+    if (!title_a_ || !title_b_ || lede_a_ >= a_.sentences.size() || lede_b_ >= b_.sentences.size()) return;
     double ledes = -1, later = 0;
     for (const Candidate& c : candidates_) {
       if (c.i0 != lede_a_ || c.i1 != lede_a_ || c.j0 != c.j1) continue;

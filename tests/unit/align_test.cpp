@@ -674,6 +674,10 @@ TEST_CASE("an update's old lede pushed down below a new one pairs where it went"
   // four-day walkout that kept about 19,000 students out of school" (0.33).
   const auto deal = diff(test::slurp(fresh6 + "teachers-walkout-update/a.txt"), test::slurp(fresh6 + "teachers-walkout-update/b.txt"));
   CHECK(entry_of(deal, 0, 1).op == Op::removed);
+  // Plain sentences with no headline above them have no lede to tell a new development.
+  const auto plain = diff("Firefighters arrived. Flags flew. The cafe reopened. Family safe.\n",
+                          "Firefighters left. Flags flew. The cafe reopened. Family safe.\n");
+  CHECK(entry_of(plain, 0, 0).op == Op::modified);
   // With a figure both carry, far reworded ledes still pair (0.38): "Hurricane Marisol
   // strengthened into a Category 3 storm" / "Marisol grew into a dangerous Category 4 storm".
   const std::string cases = std::string(STORYDIFF_SAMPLES_DIR) + "/../tests/quality/cases/";
