@@ -94,7 +94,7 @@ enum StateWords : std::uint8_t {
 /// clear", "it was unclear how", "too early to say what", "under investigation", "no comment"
 /// (but not "declined to comment further"): see DocFeatures::ensure.
 enum class CommentRole : std::uint8_t {
-  other, negation, filler, comment, say, whether, unclear, too, early, under, investigation, further
+  other, negation, filler, comment, say, whether, unclear, too, early, under, investigation, further, but
 };
 CommentRole comment_role(std::string_view lower_word);
 

@@ -40,6 +40,15 @@ inline std::string slurp(const std::string& path) {
   return ss.str();
 }
 
+/// The comparison of a gold case's two texts (tests/quality/SET/NAME/a.txt and b.txt); throws when
+/// they cannot be read, so that a moved case fails the test rather than comparing nothing.
+inline Comparison gold_case(const std::string& set, const std::string& name) {
+  const std::string dir = std::string(STORYDIFF_SAMPLES_DIR) + "/../tests/quality/" + set + "/" + name + "/";
+  const std::string a = slurp(dir + "a.txt"), b = slurp(dir + "b.txt");
+  if (a.empty() || b.empty()) throw std::runtime_error("gold case not found: " + dir);
+  return diff(a, b);
+}
+
 /// The text of sentence k of document d.
 inline std::string_view sentence(const Comparison& c, int d, std::uint32_t k) {
   const auto& s = c.documents[static_cast<std::size_t>(d)].sentences[k];
